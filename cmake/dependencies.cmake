@@ -1,0 +1,16 @@
+# Every third-party package is found here, and only here. All are Debian 12 packages;
+# .ci/run and the README install them with apt-get.
+find_package(Threads REQUIRED)
+find_package(LibIcal REQUIRED CONFIG)          # libical-dev
+find_package(date REQUIRED CONFIG)             # libhowardhinnant-date-dev
+find_package(CLI11 REQUIRED CONFIG)            # libcli11-dev
+find_package(nlohmann_json REQUIRED CONFIG)    # nlohmann-json3-dev
+find_package(ICU REQUIRED COMPONENTS uc i18n)  # libicu-dev
+if(BUSYWORK_TESTS)
+  find_package(Boost REQUIRED COMPONENTS unit_test_framework)  # libboost-test-dev
+endif()
+
+# libical's exported target lacks its include directory; wrap it once.
+add_library(busywork_libical INTERFACE)
+target_link_libraries(busywork_libical INTERFACE ical)
+target_include_directories(busywork_libical SYSTEM INTERFACE ${LibIcal_INCLUDE_DIR})

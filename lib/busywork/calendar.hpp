@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <busywork/occurrence.hpp>
+#include <busywork/time_zones.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace busywork {
+
+/// How a DATE or DATE-TIME value was written (RFC 5545 3.3.4, 3.3.5).
+enum class TimeForm { date, floating, utc, zoned };
+
+/// A DATE or DATE-TIME as written: the wall-clock reading and how to place it on the time
+/// line. For `utc`, `local` is the UTC reading; for `date`, it is midnight of the date.
+struct DateTimeValue {
+    LocalTime local{};
+    TimeForm form = TimeForm::floating;
+    std::string tzid; ///< only for `zoned`
+};
+
+/// An RFC 5545 DURATION: nominal days and weeks, exact seconds (3.3.6).
+struct NominalDuration {
+    int days = 0;
+    std::chrono::seconds exact{0};
+    bool negative = false;
+};
+
+/// One RDATE value: a start, with the period's own end or duration for VALUE=PERIOD.
+struct RecurrenceDate {
+    DateTimeValue start;
+    std::optional<DateTimeValue> period_end;
+    std::optional<NominalDuration> period_duration;
+};
+
+/// One VEVENT as written, before recurrence expansion.
+struct EventRecord {
+    int line = 0;
+    std::string uid;
+    std::optional<DateTimeValue> dtstart;
+    std::optional<DateTimeValue> dtend;
+    std::optional<NominalDuration> duration;
+    std::vector<std::string> rrules; ///< RRULE values, as libical prints them
+    std::vector<RecurrenceDate> rdates;
+    std::vector<DateTimeValue> exdates;
+    std::optional<DateTimeValue> recurrence_id;
+    bool this_and_future = false; ///< RECURRENCE-ID;RANGE=THISANDFUTURE
+    int sequence = 0;
+    std::string summary;
+    std::string description;
+    std::string location;
+    std::optional<Attendee> organizer;
+    std::vector<Attendee> attendees;
+    std::string status;
+    std::string transp;
+};
+
+/// One input file, read: its events and the zones its VTIMEZONEs define.
+struct CalendarFile {
+    std::string path;            ///< as given, or `<stdin>`
+    std::string calendar_name;   ///< X-WR-CALNAME
+    std::string default_tzid;    ///< X-WR-TIMEZONE
+    std::map<std::string, Zone> zones; ///< VTIMEZONE TZID -> its rules
+    std::vector<EventRecord> events;
+};
+
+} // namespace busywork

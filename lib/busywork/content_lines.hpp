@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <busywork/diagnostics.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace busywork {
+
+/// One unfolded RFC 5545 content line (3.1) and the physical line it started on (1-based).
+struct ContentLine {
+    int line = 0;
+    std::string text;
+};
+
+/// A top-level component of a VCALENDAR (VEVENT or VTIMEZONE), from its BEGIN line to its
+/// END line inclusive, subcomponents included.
+struct ComponentText {
+    std::string name;
+    int begin_line = 0;
+    std::vector<ContentLine> lines;
+
+    /// The lines joined with CRLF, as libical's parser wants them.
+    std::string joined() const;
+    /// The line on which property `name` (upper case) first appears, else `begin_line`.
+    int line_of(std::string_view property_name) const;
+};
+
+/// What the splitter kept of one file: calendar-level properties and the components that
+/// busywork reads. VTODO, VJOURNAL, VFREEBUSY and unknown components are left out.
+struct CalendarText {
+    std::vector<ContentLine> calendar_properties;
+    std::vector<ComponentText> timezones;
+    std::vector<ComponentText> events;
+};
+
+/// Longest unfolded content line accepted; longer lines are reported and dropped, so that a
+/// single hostile line cannot make the parser allocate without bound.
+inline constexpr std::size_t max_content_line_bytes = 4u << 20;
+
+/// Splits raw file bytes into content lines and components. Accepts a UTF-8 BOM, CRLF, LF and
+/// CR-only line ends, and folding with space or tab. Structural problems (an event without
+/// END, an END without BEGIN, overlong lines, NUL bytes) go to `diagnostics`; an unterminated
+/// event is skipped and counted.
+CalendarText split_calendar(std::string_view bytes, const std::string& file,
+                            Diagnostics& diagnostics);
+
+/// The property name of a content line, upper-cased: `DTSTART` for `dtstart;TZID=x:...`.
+std::string property_name(std::string_view content_line);
+
+/// The value of a content line: the text after the first colon outside quoted parameters.
+std::string_view property_value(std::string_view content_line);
+
+} // namespace busywork

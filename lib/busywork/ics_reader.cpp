@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: MIT
+#include <busywork/ics_reader.hpp>
+
+#include <busywork/content_lines.hpp>
+#include <busywork/error.hpp>
+#include <busywork/recurrence_rule.hpp>
+#include <busywork/vtimezone.hpp>
+
+#include <libical/ical.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
+namespace busywork {
+namespace {
+
+struct ComponentDeleter {
+    void operator()(icalcomponent* c) const { icalcomponent_free(c); }
+};
+using ComponentPtr = std::unique_ptr<icalcomponent, ComponentDeleter>;
+
+std::string ascii_lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+std::string parameter(icalproperty* prop, const char* name) {
+    char* value = icalproperty_get_parameter_as_string_r(prop, name);
+    if (value == nullptr)
+        return {};
+    std::string text(value);
+    icalmemory_free_buffer(value);
+    return text;
+}
+
+std::string value_text(icalproperty* prop) {
+    const char* value = icalproperty_get_value_as_string(prop);
+    return value ? std::string(value) : std::string();
+}
+
+Attendee read_attendee(icalproperty* prop) {
+    Attendee a;
+    std::string address = value_text(prop);
+    if (ascii_lower(address.substr(0, 7)) == "mailto:")
+        address.erase(0, 7);
+    a.address = ascii_lower(address);
+    a.common_name = parameter(prop, "CN");
+    a.partstat = parameter(prop, "PARTSTAT");
+    a.role = parameter(prop, "ROLE");
+    a.cutype = parameter(prop, "CUTYPE");
+    return a;
+}
+
+// Throws Error for impossible dates and times.
+DateTimeValue to_value(const icaltimetype& t, icalproperty* prop) {
+    DateTimeValue v;
+    if (t.is_date) {
+        v.local = from_civil({t.year, t.month, t.day, 0, 0, 0});
+        v.form = TimeForm::date;
+        return v;
+    }
+    v.local = from_civil({t.year, t.month, t.day, t.hour, t.minute, t.second});
+    if (icaltime_is_utc(t)) {
+        v.form = TimeForm::utc;
+        return v;
+    }
+    std::string tzid = parameter(prop, "TZID");
+    v.form = tzid.empty() ? TimeForm::floating : TimeForm::zoned;
+    v.tzid = std::move(tzid);
+    return v;
+}
+
+NominalDuration to_duration(const icaldurationtype& d) {
+    NominalDuration n;
+    n.days = static_cast<int>(d.weeks * 7 + d.days);
+    n.exact = std::chrono::seconds{static_cast<long long>(d.hours) * 3600 + d.minutes * 60 +
+                                   d.seconds};
+    n.negative = d.is_neg != 0;
+    return n;
+}
+
+// libical reports values it could not read as X-LIC-ERROR properties and drops the value.
+// Empty TEXT values (Google writes `DESCRIPTION:` everywhere) are valid and not reported.
+void report_parse_error(icalproperty* prop, const ComponentText& text, const std::string& file,
+                        const std::string& where, Diagnostics& diagnostics) {
+    std::string message = value_text(prop);
+    for (const char* empty_ok : {"No value for DESCRIPTION", "No value for LOCATION",
+                                 "No value for SUMMARY", "No value for COMMENT",
+                                 "No value for CATEGORIES", "No value for X-"})
+        if (message.starts_with(empty_ok))
+            return;
+    int line = text.begin_line;
+    for (const auto& l : text.lines)
+        if (!l.text.empty() && message.find(l.text) != std::string::npos) {
+            line = l.line;
+            break;
+        }
+    while (!message.empty() && (message.back() == ':' || message.back() == ' '))
+        message.pop_back();
+    diagnostics.warn(file, line, "libical: " + message + " (" + where + ")");
+}
+
+// Outlook writes `BYDAY=MO, TU, WE`; RFC 5545 3.3.10 allows no spaces, but the meaning is
+// plain, so they are removed (and reported) before libical sees the rule.
+void repair_rrule_spaces(ComponentText& component, const std::string& file,
+                         Diagnostics& diagnostics) {
+    for (auto& l : component.lines) {
+        if (property_name(l.text) != "RRULE" && property_name(l.text) != "EXRULE")
+            continue;
+        auto colon = l.text.find(':');
+        if (colon == std::string::npos)
+            continue;
+        std::string value = l.text.substr(colon + 1);
+        if (value.find(' ') == std::string::npos)
+            continue;
+        std::erase(value, ' ');
+        diagnostics.warn(file, l.line, "spaces removed from RRULE (not allowed by RFC 5545 3.3.10)");
+        l.text = l.text.substr(0, colon + 1) + value;
+    }
+}
+
+struct EventParse {
+    EventRecord record;
+    bool ok = true;
+};
+
+EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics& diagnostics) {
+    EventParse result;
+    EventRecord& e = result.record;
+    e.line = text.begin_line;
+    repair_rrule_spaces(text, file, diagnostics);
+
+    std::string joined = text.joined();
+    ComponentPtr root(icalparser_parse_string(joined.c_str()));
+    icalcomponent* event = root.get();
+    if (event && icalcomponent_isa(event) != ICAL_VEVENT_COMPONENT)
+        event = icalcomponent_get_first_component(event, ICAL_VEVENT_COMPONENT);
+    if (event == nullptr) {
+        diagnostics.skip_event(file, text.begin_line, "VEVENT could not be parsed; skipped");
+        result.ok = false;
+        return result;
+    }
+
+    if (icalproperty* p = icalcomponent_get_first_property(event, ICAL_UID_PROPERTY))
+        e.uid = value_text(p);
+    if (icalproperty* p = icalcomponent_get_first_property(event, ICAL_SUMMARY_PROPERTY))
+        e.summary = icalproperty_get_summary(p) ? icalproperty_get_summary(p) : "";
+    const std::string where = describe_event(e.summary, e.uid);
+
+    std::vector<std::pair<std::string, int>> problems; // message, line; each skips the event
+    auto line_of = [&text](const char* name) { return text.line_of(name); };
+    auto read_time = [&](icalproperty* p, icaltimetype t, const char* name)
+        -> std::optional<DateTimeValue> {
+        try {
+            return to_value(t, p);
+        } catch (const Error& error) {
+            diagnostics.warn(file, line_of(name), std::string(name) + " is " + error.what() +
+                                                      " (" + where + "); value ignored");
+            return std::nullopt;
+        }
+    };
+
+    int dtstart_count = 0;
+    for (icalproperty* p = icalcomponent_get_first_property(event, ICAL_ANY_PROPERTY); p;
+         p = icalcomponent_get_next_property(event, ICAL_ANY_PROPERTY)) {
+        switch (icalproperty_isa(p)) {
+        case ICAL_XLICERROR_PROPERTY:
+            report_parse_error(p, text, file, where, diagnostics);
+            break;
+        case ICAL_DTSTART_PROPERTY:
+            if (++dtstart_count == 1)
+                e.dtstart = read_time(p, icalproperty_get_dtstart(p), "DTSTART");
+            else
+                diagnostics.warn(file, line_of("DTSTART"),
+                                 "more than one DTSTART (" + where + "); the first is used");
+            break;
+        case ICAL_DTEND_PROPERTY:
+            if (!e.dtend)
+                e.dtend = read_time(p, icalproperty_get_dtend(p), "DTEND");
+            break;
+        case ICAL_DURATION_PROPERTY:
+            e.duration = to_duration(icalproperty_get_duration(p));
+            break;
+        case ICAL_RECURRENCEID_PROPERTY:
+            e.recurrence_id = read_time(p, icalproperty_get_recurrenceid(p), "RECURRENCE-ID");
+            e.this_and_future = ascii_lower(parameter(p, "RANGE")) == "thisandfuture";
+            break;
+        case ICAL_RRULE_PROPERTY:
+            e.rrules.push_back(value_text(p));
+            break;
+        case ICAL_EXDATE_PROPERTY:
+            if (auto v = read_time(p, icalproperty_get_exdate(p), "EXDATE"))
+                e.exdates.push_back(*v);
+            break;
+        case ICAL_RDATE_PROPERTY: {
+            icaldatetimeperiodtype rdate = icalproperty_get_rdate(p);
+            RecurrenceDate r;
+            if (!icaltime_is_null_time(rdate.time)) {
+                auto v = read_time(p, rdate.time, "RDATE");
+                if (!v)
+                    break;
+                r.start = *v;
+            } else if (!icalperiodtype_is_null_period(rdate.period)) {
+                auto start = read_time(p, rdate.period.start, "RDATE");
+                if (!start)
+                    break;
+                r.start = *start;
+                if (!icaltime_is_null_time(rdate.period.end))
+                    r.period_end = read_time(p, rdate.period.end, "RDATE");
+                else
+                    r.period_duration = to_duration(rdate.period.duration);
+            } else {
+                break;
+            }
+            e.rdates.push_back(r);
+            break;
+        }
+        case ICAL_DESCRIPTION_PROPERTY:
+            e.description = icalproperty_get_description(p) ? icalproperty_get_description(p) : "";
+            break;
+        case ICAL_LOCATION_PROPERTY:
+            e.location = icalproperty_get_location(p) ? icalproperty_get_location(p) : "";
+            break;
+        case ICAL_ORGANIZER_PROPERTY:
+            e.organizer = read_attendee(p);
+            break;
+        case ICAL_ATTENDEE_PROPERTY:
+            e.attendees.push_back(read_attendee(p));
+            break;
+        case ICAL_STATUS_PROPERTY:
+            e.status = value_text(p);
+            break;
+        case ICAL_TRANSP_PROPERTY:
+            e.transp = value_text(p);
+            break;
+        case ICAL_SEQUENCE_PROPERTY:
+            e.sequence = icalproperty_get_sequence(p);
+            break;
+        default:
+            break;
+        }
+    }
+
+    if (!e.dtstart) {
+        diagnostics.skip_event(file, text.begin_line,
+                               "VEVENT has no valid DTSTART (" + where + "); skipped");
+        result.ok = false;
+        return result;
+    }
+    if (e.dtend && e.duration) {
+        diagnostics.warn(file, line_of("DURATION"),
+                         "both DTEND and DURATION (" + where + "); DURATION ignored");
+        e.duration.reset();
+    }
+    if (e.duration && e.duration->negative) {
+        diagnostics.skip_event(file, line_of("DURATION"),
+                               "negative DURATION (" + where + "); skipped");
+        result.ok = false;
+    }
+    return result;
+}
+
+} // namespace
+
+CalendarFile read_calendar(std::string_view bytes, const std::string& path,
+                           Diagnostics& diagnostics) {
+    CalendarFile calendar;
+    calendar.path = path;
+    CalendarText text = split_calendar(bytes, path, diagnostics);
+    for (const auto& line : text.calendar_properties) {
+        std::string name = property_name(line.text);
+        if (name == "X-WR-TIMEZONE" && calendar.default_tzid.empty())
+            calendar.default_tzid = std::string(property_value(line.text));
+        else if (name == "X-WR-CALNAME" && calendar.calendar_name.empty())
+            calendar.calendar_name = std::string(property_value(line.text));
+    }
+    for (const auto& tz : text.timezones) {
+        if (auto zone = read_vtimezone(tz, path, diagnostics)) {
+            if (calendar.zones.count(zone->name()))
+                diagnostics.warn(path, tz.begin_line,
+                                 "VTIMEZONE \"" + zone->name() + "\" defined twice; the first is used");
+            else
+                calendar.zones.emplace(zone->name(), *zone);
+        }
+    }
+    calendar.events.reserve(text.events.size());
+    for (auto& event_text : text.events) {
+        EventParse parsed = parse_event(event_text, path, diagnostics);
+        if (parsed.ok)
+            calendar.events.push_back(std::move(parsed.record));
+    }
+    return calendar;
+}
+
+std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
+                                      Diagnostics& diagnostics) {
+    namespace fs = std::filesystem;
+    std::vector<CalendarFile> calendars;
+    auto read_file = [&](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            diagnostics.warn(path, 0, "cannot open file");
+            return;
+        }
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (in.bad()) {
+            diagnostics.warn(path, 0, "cannot read file");
+            return;
+        }
+        calendars.push_back(read_calendar(bytes, path, diagnostics));
+    };
+    for (const auto& input : inputs) {
+        if (input == "-") {
+            std::string bytes((std::istreambuf_iterator<char>(std::cin)),
+                              std::istreambuf_iterator<char>());
+            calendars.push_back(read_calendar(bytes, "<stdin>", diagnostics));
+            continue;
+        }
+        std::error_code error;
+        fs::file_status status = fs::status(input, error);
+        if (error || !fs::exists(status)) {
+            diagnostics.warn(input, 0, "no such file or directory");
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            read_file(input);
+            continue;
+        }
+        std::vector<std::string> found;
+        fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied,
+                                            error);
+        if (error) {
+            diagnostics.warn(input, 0, "cannot read directory: " + error.message());
+            continue;
+        }
+        for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
+            if (error) {
+                diagnostics.warn(input, 0, "cannot read directory: " + error.message());
+                break;
+            }
+            std::string extension = ascii_lower(it->path().extension().string());
+            if (extension == ".ics" && it->is_regular_file(error))
+                found.push_back(it->path().string());
+        }
+        std::sort(found.begin(), found.end());
+        for (const auto& path : found)
+            read_file(path);
+    }
+    return calendars;
+}
+
+} // namespace busywork

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace busywork {
+
+/// A point on the UTC time line, to the second.
+using Instant = date::sys_seconds;
+/// A wall-clock reading that belongs to no zone yet.
+using LocalTime = date::local_seconds;
+
+/// An ATTENDEE or ORGANIZER as written in the file. `address` is lower-cased and has no
+/// `mailto:` prefix; parameters keep their RFC 5545 spelling (`ACCEPTED`, `REQ-PARTICIPANT`).
+struct Attendee {
+    std::string address;
+    std::string common_name;
+    std::string partstat;
+    std::string role;
+    std::string cutype;
+};
+
+/// One instance of an event, after recurrence expansion. Start and end are instants; an
+/// all-day occurrence starts and ends at midnight of the report zone. `end >= start`.
+struct Occurrence {
+    std::string source_file;
+    int source_line = 0; ///< line of the BEGIN:VEVENT that defined this instance
+    std::string uid;
+    /// The instance's original start (RFC 5545 RECURRENCE-ID) when it belongs to a series.
+    std::optional<Instant> recurrence_id;
+    Instant start{};
+    Instant end{};
+    bool all_day = false;
+    std::string summary;
+    std::string description;
+    std::string location;
+    std::optional<Attendee> organizer;
+    std::vector<Attendee> attendees;
+    std::string status; ///< `CONFIRMED`, `TENTATIVE`, `CANCELLED` or empty
+    std::string transp; ///< `OPAQUE`, `TRANSPARENT` or empty
+    bool recurring = false;
+};
+
+} // namespace busywork

@@ -1,0 +1,513 @@
+// SPDX-License-Identifier: MIT
+#include <busywork/recurrence.hpp>
+
+#include <busywork/error.hpp>
+#include <busywork/recurrence_rule.hpp>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace busywork {
+namespace {
+
+using date::days;
+using std::chrono::seconds;
+
+std::string format_local(LocalTime t) { return date::format("%Y-%m-%d %H:%M", t); }
+
+// Zones of one calendar file: its VTIMEZONEs, then the OS database, then floating.
+class FileZones {
+public:
+    FileZones(const CalendarFile& calendar, const Zone& report_zone, Diagnostics& diagnostics)
+        : m_calendar(calendar), m_floating(report_zone), m_diagnostics(diagnostics) {
+        if (!calendar.default_tzid.empty()) {
+            if (auto zone = lookup(calendar.default_tzid)) {
+                m_floating = *zone;
+                m_calendar_zone = zone;
+            } else {
+                diagnostics.warn(calendar.path, 0,
+                                 "X-WR-TIMEZONE \"" + calendar.default_tzid +
+                                     "\" is not a known zone; floating times read in " +
+                                     report_zone.name());
+            }
+        }
+    }
+
+    const Zone& floating() const { return m_floating; }
+
+    // The zone whose wall clock a value is read on; UTC values of a calendar with
+    // X-WR-TIMEZONE are read on that zone's clock, as Google means them.
+    Zone wall_zone(const DateTimeValue& value, int line) {
+        switch (value.form) {
+        case TimeForm::utc:
+            return m_calendar_zone ? *m_calendar_zone : Zone::utc();
+        case TimeForm::zoned:
+            if (auto zone = lookup(value.tzid))
+                return *zone;
+            if (m_unknown.insert(value.tzid).second)
+                m_diagnostics.warn(m_calendar.path, line,
+                                   "unknown TZID \"" + value.tzid + "\" (no VTIMEZONE, not an IANA or "
+                                   "Windows zone); its times are read as floating, in " +
+                                       m_floating.name());
+            return m_floating;
+        default:
+            return m_floating;
+        }
+    }
+
+    Instant instant_of(const DateTimeValue& value, int line) {
+        if (value.form == TimeForm::utc)
+            return Instant{value.local.time_since_epoch()};
+        return wall_zone(value, line).to_instant(value.local);
+    }
+
+    // The value's reading on `zone`'s wall clock.
+    LocalTime wall_on(const DateTimeValue& value, const Zone& zone, int line) {
+        if (value.form == TimeForm::date || value.form == TimeForm::floating)
+            return value.local;
+        return zone.to_local(instant_of(value, line));
+    }
+
+    const CalendarFile& calendar() const { return m_calendar; }
+
+private:
+    std::optional<Zone> lookup(const std::string& tzid) {
+        auto own = m_calendar.zones.find(tzid);
+        if (own != m_calendar.zones.end())
+            return own->second;
+        if (auto iana = find_iana_zone(tzid))
+            return Zone::iana(iana);
+        return std::nullopt;
+    }
+
+    const CalendarFile& m_calendar;
+    Zone m_floating;
+    std::optional<Zone> m_calendar_zone;
+    Diagnostics& m_diagnostics;
+    std::set<std::string> m_unknown;
+};
+
+// How long each instance lasts: nominal days on the wall clock, then exact seconds.
+struct Span {
+    days nominal{0};
+    seconds exact{0};
+};
+
+// Where an event sits: the wall clock it is read on, its start on that clock, its length.
+struct Timing {
+    Zone zone = Zone::utc();
+    LocalTime wall_start;
+    bool all_day = false;
+    Span span;
+};
+
+struct EventRef {
+    const EventRecord* event = nullptr;
+    FileZones* zones = nullptr;
+    const std::string& file() const { return zones->calendar().path; }
+};
+
+// Throws Error when the event's end comes before its start.
+Timing timing_of(const EventRef& ref) {
+    const EventRecord& e = *ref.event;
+    const DateTimeValue& start = *e.dtstart;
+    Timing t{ref.zones->wall_zone(start, e.line), start.local, start.form == TimeForm::date, {}};
+    t.wall_start = ref.zones->wall_on(start, t.zone, e.line);
+    if (e.dtend) {
+        if (t.all_day) {
+            t.span.nominal = date::floor<days>(e.dtend->local) - date::floor<days>(start.local);
+        } else if (e.dtend->form == TimeForm::date) {
+            t.span.exact = ref.zones->floating().to_instant(e.dtend->local) -
+                           ref.zones->instant_of(start, e.line);
+        } else {
+            t.span.exact = ref.zones->instant_of(*e.dtend, e.line) -
+                           ref.zones->instant_of(start, e.line);
+        }
+        if (t.span.nominal < days{0} || t.span.exact < seconds{0})
+            throw Error("DTEND is before DTSTART");
+    } else if (e.duration) {
+        t.span.nominal = days{e.duration->days};
+        t.span.exact = e.duration->exact;
+    } else if (t.all_day) {
+        t.span.nominal = days{1};
+    }
+    return t;
+}
+
+std::pair<Instant, Instant> place(LocalTime wall, const Zone& zone, bool all_day, const Span& span,
+                                  const Zone& report_zone) {
+    if (all_day) {
+        LocalTime midnight{date::floor<days>(wall)};
+        return {report_zone.to_instant(midnight),
+                report_zone.to_instant(midnight + span.nominal) + span.exact};
+    }
+    Instant start = zone.to_instant(wall);
+    Instant end = span.nominal.count() ? zone.to_instant(wall + span.nominal) + span.exact
+                                       : start + span.exact;
+    return {start, end};
+}
+
+bool overlaps(const TimeWindow& w, Instant start, Instant end) {
+    if (start == end)
+        return w.from <= start && start < w.to;
+    return start < w.to && end > w.from;
+}
+
+Occurrence make_occurrence(const EventRef& ref, const std::string& uid, Instant start, Instant end,
+                           bool all_day) {
+    const EventRecord& e = *ref.event;
+    Occurrence o;
+    o.source_file = ref.file();
+    o.source_line = e.line;
+    o.uid = uid;
+    o.start = start;
+    o.end = end;
+    o.all_day = all_day;
+    o.summary = e.summary;
+    o.description = e.description;
+    o.location = e.location;
+    o.organizer = e.organizer;
+    o.attendees = e.attendees;
+    o.status = e.status;
+    o.transp = e.transp;
+    return o;
+}
+
+// Two copies of one event that say the same thing (DTSTAMP may differ).
+bool same_content(const EventRecord& a, const EventRecord& b) {
+    auto same_time = [](const std::optional<DateTimeValue>& x, const std::optional<DateTimeValue>& y) {
+        if (x.has_value() != y.has_value())
+            return false;
+        return !x || (x->local == y->local && x->form == y->form && x->tzid == y->tzid);
+    };
+    auto same_people = [](const std::vector<Attendee>& x, const std::vector<Attendee>& y) {
+        return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const Attendee& p, const Attendee& q) {
+            return p.address == q.address && p.partstat == q.partstat;
+        });
+    };
+    return same_time(a.dtstart, b.dtstart) && same_time(a.dtend, b.dtend) &&
+           a.duration.has_value() == b.duration.has_value() && a.rrules == b.rrules &&
+           a.rdates.size() == b.rdates.size() && a.exdates.size() == b.exdates.size() &&
+           a.summary == b.summary && a.location == b.location && a.status == b.status &&
+           a.transp == b.transp && same_people(a.attendees, b.attendees);
+}
+
+struct Group {
+    std::vector<EventRef> masters;
+    std::vector<EventRef> overrides;
+};
+
+// Adds `candidate` to `kept` unless a copy of it is there already (see expand_occurrences, 1).
+void add_copy(std::vector<EventRef>& kept, const EventRef& candidate,
+              const std::function<bool(const EventRef&, const EventRef&)>& same_key,
+              Diagnostics& diagnostics) {
+    const EventRecord& c = *candidate.event;
+    for (auto& existing : kept) {
+        if (!same_key(existing, candidate))
+            continue;
+        const EventRecord& e = *existing.event;
+        if (same_content(e, c))
+            return;
+        if (e.sequence != c.sequence) {
+            const EventRef& newer = e.sequence > c.sequence ? existing : candidate;
+            const EventRef& older = e.sequence > c.sequence ? candidate : existing;
+            diagnostics.warn(older.file(), older.event->line,
+                             describe_event(older.event->summary, older.event->uid) +
+                                 " is replaced by its SEQUENCE " +
+                                 std::to_string(newer.event->sequence) + " version at " +
+                                 newer.file() + ":" + std::to_string(newer.event->line));
+            existing = newer;
+            return;
+        }
+        diagnostics.warn(candidate.file(), c.line,
+                         "UID " + c.uid + " is defined more than once with different content "
+                         "and the same SEQUENCE (also at " + existing.file() + ":" +
+                             std::to_string(e.line) + "); every copy is kept");
+        break;
+    }
+    kept.push_back(candidate);
+}
+
+class SeriesExpander {
+public:
+    SeriesExpander(const TimeWindow& window, const Zone& report_zone, Diagnostics& diagnostics,
+                   const ExpansionLimits& limits, std::vector<Occurrence>& out)
+        : m_window(window), m_report(report_zone), m_diagnostics(diagnostics), m_limits(limits),
+          m_out(out) {}
+
+    void expand_group(const std::string& uid, const Group& group) {
+        std::vector<bool> used(group.overrides.size(), false);
+        for (const auto& master : group.masters)
+            expand_master(uid, master, group.overrides, used);
+        for (std::size_t i = 0; i < group.overrides.size(); ++i)
+            if (!used[i])
+                emit_single(uid, group.overrides[i], true);
+    }
+
+private:
+    struct Override {
+        const EventRef* ref;
+        Timing timing;
+        LocalTime rid_wall; // the instance it names, on the series' wall clock
+        bool by_date;
+    };
+
+    void emit_single(const std::string& uid, const EventRef& ref, bool recurring) {
+        Timing t;
+        try {
+            t = timing_of(ref);
+        } catch (const Error& error) {
+            m_diagnostics.skip_event(ref.file(), ref.event->line,
+                                     std::string(error.what()) + " (" +
+                                         describe_event(ref.event->summary, uid) + "); skipped");
+            return;
+        }
+        auto [start, end] = place(t.wall_start, t.zone, t.all_day, t.span, m_report);
+        if (!overlaps(m_window, start, end))
+            return;
+        Occurrence o = make_occurrence(ref, uid, start, end, t.all_day);
+        o.recurring = recurring;
+        if (recurring && ref.event->recurrence_id)
+            o.recurrence_id = ref.zones->instant_of(*ref.event->recurrence_id, ref.event->line);
+        m_out.push_back(std::move(o));
+    }
+
+    void expand_master(const std::string& uid, const EventRef& master,
+                       const std::vector<EventRef>& overrides, std::vector<bool>& used) {
+        const EventRecord& e = *master.event;
+        if (e.rrules.empty() && e.rdates.empty()) {
+            bool has_overrides = !overrides.empty();
+            if (!has_overrides) {
+                emit_single(uid, master, false);
+                return;
+            }
+        }
+        Timing series;
+        try {
+            series = timing_of(master);
+        } catch (const Error& error) {
+            m_diagnostics.skip_event(master.file(), e.line,
+                                     std::string(error.what()) + " (" +
+                                         describe_event(e.summary, uid) + "); skipped");
+            return;
+        }
+        FileZones& zones = *master.zones;
+        const Zone& zone = series.zone;
+        const std::string where = describe_event(e.summary, uid);
+
+        // Wall-clock bounds generous enough for any offset and the event's own length.
+        const seconds longest = series.span.nominal + series.span.exact + days{2};
+        const LocalTime wall_from = zone.to_local(m_window.from) - longest;
+        const LocalTime wall_to = zone.to_local(m_window.to) + days{2};
+
+        // Starts of the recurrence set, each with the period's own span for RDATE;VALUE=PERIOD.
+        std::map<LocalTime, std::optional<Span>> starts;
+        auto keep = [&](LocalTime wall, std::optional<Span> span = std::nullopt) {
+            if (series.all_day)
+                wall = LocalTime{date::floor<days>(wall)};
+            if (wall >= wall_from && wall <= wall_to)
+                starts.emplace(wall, span);
+        };
+        keep(series.wall_start);
+        for (const auto& text : e.rrules) {
+            try {
+                RecurrenceRule rule = RecurrenceRule::parse(text);
+                const auto& until = rule.until();
+                auto walk = rule.walk(series.wall_start, wall_from, m_limits.steps_per_rule,
+                                      [&](LocalTime wall) {
+                    if (wall > wall_to)
+                        return false;
+                    if (until) {
+                        if (until->form == TimeForm::utc) {
+                            if (zone.to_instant(wall) > Instant{until->local.time_since_epoch()})
+                                return false;
+                        } else if (until->form == TimeForm::date) {
+                            if (date::floor<days>(wall) > date::floor<days>(until->local))
+                                return false;
+                        } else if (wall > until->local) {
+                            return false;
+                        }
+                    }
+                    keep(wall);
+                    return true;
+                });
+                if (walk.cut)
+                    m_diagnostics.warn(master.file(), e.line,
+                                       "RRULE of " + where + " generated more than " +
+                                           std::to_string(m_limits.steps_per_rule) +
+                                           " instances; expansion stopped at " +
+                                           format_local(walk.last_seen));
+            } catch (const Error& error) {
+                m_diagnostics.warn(master.file(), e.line,
+                                   std::string(error.what()) + " (" + where + "); rule ignored");
+            }
+        }
+        for (const auto& rdate : e.rdates) {
+            std::optional<Span> span;
+            if (rdate.period_end) {
+                span = Span{days{0}, zones.instant_of(*rdate.period_end, e.line) -
+                                         zones.instant_of(rdate.start, e.line)};
+            } else if (rdate.period_duration) {
+                span = Span{days{rdate.period_duration->days}, rdate.period_duration->exact};
+            }
+            if (span && (span->exact < seconds{0} || span->nominal < days{0})) {
+                m_diagnostics.warn(master.file(), e.line,
+                                   "RDATE period ends before it starts (" + where + "); ignored");
+                continue;
+            }
+            keep(zones.wall_on(rdate.start, zone, e.line), span);
+        }
+
+        std::set<Instant> excluded_instants;
+        std::set<days::rep> excluded_dates;
+        for (const auto& ex : e.exdates) {
+            if (ex.form == TimeForm::date || series.all_day)
+                excluded_dates.insert(
+                    date::floor<days>(zones.wall_on(ex, zone, e.line)).time_since_epoch().count());
+            else
+                excluded_instants.insert(zones.instant_of(ex, e.line));
+        }
+
+        std::vector<Override> exact;
+        std::vector<Override> future;
+        for (std::size_t i = 0; i < overrides.size(); ++i) {
+            const EventRef& o = overrides[i];
+            Timing t;
+            try {
+                t = timing_of(o);
+            } catch (const Error& error) {
+                used[i] = true;
+                m_diagnostics.skip_event(o.file(), o.event->line,
+                                         std::string(error.what()) + " (" +
+                                             describe_event(o.event->summary, uid) +
+                                             ", override); skipped");
+                continue;
+            }
+            const DateTimeValue& rid = *o.event->recurrence_id;
+            Override entry{&o, t, o.zones->wall_on(rid, zone, o.event->line),
+                           rid.form == TimeForm::date || series.all_day};
+            (o.event->this_and_future ? future : exact).push_back(entry);
+            // Overrides are matched below; remember which index each came from.
+            m_override_index[&o] = i;
+        }
+        std::sort(future.begin(), future.end(),
+                  [](const Override& a, const Override& b) { return a.rid_wall < b.rid_wall; });
+
+        auto names = [&](const Override& o, LocalTime wall) {
+            if (o.by_date)
+                return date::floor<days>(o.rid_wall) == date::floor<days>(wall);
+            return zone.to_instant(o.rid_wall) == zone.to_instant(wall);
+        };
+
+        std::size_t emitted = 0;
+        for (const auto& [wall, period_span] : starts) {
+            Instant rid_instant = series.all_day ? m_report.to_instant(wall) : zone.to_instant(wall);
+            const Override* replacement = nullptr;
+            for (const auto& o : exact)
+                if (names(o, wall)) {
+                    replacement = &o;
+                    break;
+                }
+            if (!replacement) {
+                if (excluded_dates.count(date::floor<days>(wall).time_since_epoch().count()) ||
+                    (!series.all_day && excluded_instants.count(rid_instant)))
+                    continue;
+            }
+            Occurrence occurrence;
+            if (replacement) {
+                used[m_override_index[replacement->ref]] = true;
+                const Timing& t = replacement->timing;
+                auto [start, end] = place(t.wall_start, t.zone, t.all_day, t.span, m_report);
+                occurrence = make_occurrence(*replacement->ref, uid, start, end, t.all_day);
+            } else {
+                const Override* range = nullptr;
+                for (const auto& o : future)
+                    if (o.rid_wall <= wall || names(o, wall))
+                        range = &o;
+                if (range) {
+                    used[m_override_index[range->ref]] = true;
+                    const Timing& t = range->timing;
+                    LocalTime moved = wall + (t.wall_start - range->rid_wall);
+                    auto [start, end] = place(moved, zone, t.all_day, t.span, m_report);
+                    occurrence = make_occurrence(*range->ref, uid, start, end, t.all_day);
+                } else {
+                    auto [start, end] = place(wall, zone, series.all_day,
+                                              period_span.value_or(series.span), m_report);
+                    occurrence = make_occurrence(master, uid, start, end, series.all_day);
+                }
+            }
+            if (!overlaps(m_window, occurrence.start, occurrence.end))
+                continue;
+            if (emitted == m_limits.occurrences_per_series) {
+                m_diagnostics.warn(master.file(), e.line,
+                                   where + " has more than " +
+                                       std::to_string(m_limits.occurrences_per_series) +
+                                       " occurrences in the window; expansion cut at " +
+                                       format_local(wall));
+                break;
+            }
+            occurrence.recurring = true;
+            occurrence.recurrence_id = rid_instant;
+            m_out.push_back(std::move(occurrence));
+            ++emitted;
+        }
+    }
+
+    const TimeWindow& m_window;
+    const Zone& m_report;
+    Diagnostics& m_diagnostics;
+    const ExpansionLimits& m_limits;
+    std::vector<Occurrence>& m_out;
+    std::map<const EventRef*, std::size_t> m_override_index;
+};
+
+} // namespace
+
+std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& calendars,
+                                           const TimeWindow& window, const Zone& report_zone,
+                                           Diagnostics& diagnostics,
+                                           const ExpansionLimits& limits) {
+    std::vector<std::unique_ptr<FileZones>> zones;
+    std::map<std::string, Group> groups;
+    std::vector<EventRef> without_uid;
+    auto same_master = [](const EventRef&, const EventRef&) { return true; };
+    auto same_rid = [](const EventRef& a, const EventRef& b) {
+        const auto& x = *a.event->recurrence_id;
+        const auto& y = *b.event->recurrence_id;
+        if (x.form == TimeForm::date || y.form == TimeForm::date)
+            return date::floor<days>(x.local) == date::floor<days>(y.local);
+        return a.zones->instant_of(x, a.event->line) == b.zones->instant_of(y, b.event->line);
+    };
+    for (const auto& calendar : calendars) {
+        zones.push_back(std::make_unique<FileZones>(calendar, report_zone, diagnostics));
+        for (const auto& event : calendar.events) {
+            EventRef ref{&event, zones.back().get()};
+            if (event.uid.empty()) {
+                without_uid.push_back(ref);
+                continue;
+            }
+            Group& group = groups[event.uid];
+            if (event.recurrence_id)
+                add_copy(group.overrides, ref, same_rid, diagnostics);
+            else
+                add_copy(group.masters, ref, same_master, diagnostics);
+        }
+    }
+
+    std::vector<Occurrence> out;
+    SeriesExpander expander(window, report_zone, diagnostics, limits, out);
+    for (const auto& [uid, group] : groups)
+        expander.expand_group(uid, group);
+    for (const auto& ref : without_uid)
+        expander.expand_group("", Group{{ref}, {}});
+    std::stable_sort(out.begin(), out.end(), [](const Occurrence& a, const Occurrence& b) {
+        if (a.start != b.start)
+            return a.start < b.start;
+        return a.uid < b.uid;
+    });
+    return out;
+}
+
+} // namespace busywork

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <busywork/calendar.hpp>
+#include <busywork/diagnostics.hpp>
+#include <busywork/occurrence.hpp>
+#include <busywork/time_zones.hpp>
+
+#include <cstddef>
+#include <vector>
+
+namespace busywork {
+
+/// Half-open interval of instants, `[from, to)`.
+struct TimeWindow {
+    Instant from{};
+    Instant to{};
+};
+
+struct ExpansionLimits {
+    /// Occurrences one series may put into the window; past it the series is cut, with a warning.
+    std::size_t occurrences_per_series = 50000;
+    /// Starts one rule may generate in all, inside the window or before it.
+    std::size_t steps_per_rule = 1000000;
+};
+
+/// Every occurrence of every event in `calendars` that overlaps `window` (a zero-length one
+/// when `from <= start < to`), sorted by start, then UID.
+///
+/// 1. Events are merged across calendars by UID and RECURRENCE-ID: of copies with the same
+///    content one is kept; of differing copies, the highest SEQUENCE; copies that differ with
+///    the same SEQUENCE are all kept, and reported.
+/// 2. A series is DTSTART, its RRULEs and RDATEs, less its EXDATEs, generated in the wall
+///    time of DTSTART's zone (so a 09:00 meeting stays at 09:00 across DST).
+/// 3. An override (RECURRENCE-ID) replaces the instance it names, compared as instants (as
+///    dates when either side is a DATE); with RANGE=THISANDFUTURE it also moves and retitles
+///    every later instance. An override that names no instance stands on its own.
+/// 4. Floating times are read in X-WR-TIMEZONE when the calendar has one, else in
+///    `report_zone`; all-day occurrences span midnight to midnight of `report_zone`.
+std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& calendars,
+                                           const TimeWindow& window, const Zone& report_zone,
+                                           Diagnostics& diagnostics,
+                                           const ExpansionLimits& limits = {});
+
+} // namespace busywork

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+#include <busywork/recurrence_rule.hpp>
+
+#include <busywork/error.hpp>
+
+#include <libical/ical.h>
+
+namespace busywork {
+namespace {
+
+icaltimetype to_ical(LocalTime local) {
+    CivilTime c = to_civil(local);
+    icaltimetype t = icaltime_null_time();
+    t.year = c.year;
+    t.month = c.month;
+    t.day = c.day;
+    t.hour = c.hour;
+    t.minute = c.minute;
+    t.second = c.second;
+    t.is_date = 0;
+    t.zone = nullptr;
+    return t;
+}
+
+long long frequency_seconds(icalrecurrencetype_frequency freq) {
+    switch (freq) {
+    case ICAL_SECONDLY_RECURRENCE: return 1;
+    case ICAL_MINUTELY_RECURRENCE: return 60;
+    case ICAL_HOURLY_RECURRENCE: return 3600;
+    case ICAL_DAILY_RECURRENCE: return 86400;
+    case ICAL_WEEKLY_RECURRENCE: return 7 * 86400;
+    case ICAL_MONTHLY_RECURRENCE: return 28 * 86400;
+    default: return 365 * 86400;
+    }
+}
+
+struct IteratorDeleter {
+    void operator()(icalrecur_iterator* it) const { icalrecur_iterator_free(it); }
+};
+
+} // namespace
+
+CivilTime to_civil(LocalTime local) {
+    auto days = date::floor<date::days>(local);
+    date::year_month_day ymd{days};
+    date::hh_mm_ss<std::chrono::seconds> hms{local - days};
+    return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+            static_cast<int>(static_cast<unsigned>(ymd.day())),
+            static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+            static_cast<int>(hms.seconds().count())};
+}
+
+LocalTime from_civil(const CivilTime& c) {
+    if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > 31 || c.hour < 0 || c.hour > 23 ||
+        c.minute < 0 || c.minute > 59 || c.second < 0 || c.second > 60)
+        throw Error("not a valid date and time");
+    date::year_month_day ymd{date::year{c.year}, date::month{static_cast<unsigned>(c.month)},
+                             date::day{static_cast<unsigned>(c.day)}};
+    if (!ymd.ok())
+        throw Error("not a valid date");
+    // A leap second (second 60) is read as the last second of the minute.
+    return date::local_days{ymd} + std::chrono::hours{c.hour} + std::chrono::minutes{c.minute} +
+           std::chrono::seconds{std::min(c.second, 59)};
+}
+
+RecurrenceRule RecurrenceRule::parse(const std::string& text) {
+    icalerror_clear_errno();
+    icalrecurrencetype parsed = icalrecurrencetype_from_string(text.c_str());
+    if (parsed.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
+        icalerror_clear_errno();
+        throw Error("RRULE \"" + text + "\" cannot be read");
+    }
+    if (parsed.interval < 1)
+        throw Error("RRULE \"" + text + "\" has INTERVAL below 1");
+    RecurrenceRule rule;
+    if (!icaltime_is_null_time(parsed.until)) {
+        DateTimeValue until;
+        CivilTime c{parsed.until.year,   parsed.until.month,  parsed.until.day,
+                    parsed.until.is_date ? 0 : parsed.until.hour,
+                    parsed.until.is_date ? 0 : parsed.until.minute,
+                    parsed.until.is_date ? 0 : parsed.until.second};
+        try {
+            until.local = from_civil(c);
+        } catch (const Error&) {
+            throw Error("RRULE \"" + text + "\" has an invalid UNTIL");
+        }
+        until.form = parsed.until.is_date ? TimeForm::date
+                     : icaltime_is_utc(parsed.until) ? TimeForm::utc
+                                                     : TimeForm::floating;
+        rule.m_until = until;
+        parsed.until = icaltime_null_time();
+    }
+    rule.m_rule = std::make_shared<const icalrecurrencetype>(parsed);
+    return rule;
+}
+
+bool RecurrenceRule::has_count() const { return m_rule->count > 0; }
+
+RecurrenceRule::Walk RecurrenceRule::walk(LocalTime dtstart, LocalTime skip_before,
+                                          std::size_t max_steps,
+                                          const std::function<bool(LocalTime)>& visit) const {
+    Walk result;
+    std::unique_ptr<icalrecur_iterator, IteratorDeleter> it(
+        icalrecur_iterator_new(*m_rule, to_ical(dtstart)));
+    if (!it)
+        return result;
+    // Jumping ahead is only worth its risk when walking from DTSTART would take very many
+    // steps (a MINUTELY rule from years ago); libical refuses it for COUNT rules anyway.
+    if (!has_count() && skip_before > dtstart) {
+        long long gap = (skip_before - dtstart).count();
+        long long step = frequency_seconds(m_rule->freq) * m_rule->interval;
+        if (gap / step > 100000)
+            icalrecur_iterator_set_start(it.get(), to_ical(skip_before));
+    }
+    for (std::size_t steps = 0;; ++steps) {
+        icaltimetype next = icalrecur_iterator_next(it.get());
+        if (icaltime_is_null_time(next))
+            return result;
+        if (steps >= max_steps) {
+            result.cut = true;
+            return result;
+        }
+        LocalTime local;
+        try {
+            local = from_civil({next.year, next.month, next.day, next.hour, next.minute,
+                                next.second});
+        } catch (const Error&) {
+            return result;
+        }
+        result.last_seen = local;
+        if (!visit(local))
+            return result;
+    }
+}
+
+} // namespace busywork

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+#include <busywork/render_events.hpp>
+
+#include <busywork/text_safety.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace busywork {
+namespace {
+
+std::string format_offset(std::chrono::seconds offset) {
+    long long total = offset.count();
+    char sign = total < 0 ? '-' : '+';
+    total = total < 0 ? -total : total;
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%c%02lld:%02lld", sign, total / 3600, (total / 60) % 60);
+    return buffer;
+}
+
+std::string people(const Occurrence& o) {
+    std::string text;
+    for (const auto& a : o.attendees) {
+        if (!text.empty())
+            text += ' ';
+        text += a.address;
+        if (!a.partstat.empty())
+            text += "(" + a.partstat + ")";
+    }
+    return text;
+}
+
+// Display width of UTF-8 text, counting each code point as one column.
+std::size_t columns(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+} // namespace
+
+std::string format_rfc3339(Instant instant, const Zone& zone) {
+    auto offset = zone.offset_at(instant);
+    return date::format("%Y-%m-%dT%H:%M:%S", LocalTime{(instant + offset).time_since_epoch()}) +
+           format_offset(offset);
+}
+
+std::string render_events_csv(const std::vector<Occurrence>& occurrences, const Zone& zone) {
+    std::string out = "uid,start,end,all_day,summary,recurrence_id,status,transp,location,"
+                      "organizer,attendees,source\r\n";
+    for (const auto& o : occurrences) {
+        out += csv_field(o.uid) + ',' + format_rfc3339(o.start, zone) + ',' +
+               format_rfc3339(o.end, zone) + ',' + (o.all_day ? "true" : "false") + ',' +
+               csv_field(o.summary) + ',' +
+               (o.recurrence_id ? format_rfc3339(*o.recurrence_id, zone) : std::string()) + ',' +
+               csv_field(o.status) + ',' + csv_field(o.transp) + ',' + csv_field(o.location) + ',' +
+               csv_field(o.organizer ? o.organizer->address : std::string()) + ',' +
+               csv_field(people(o)) + ',' +
+               csv_field(o.source_file + ":" + std::to_string(o.source_line)) + "\r\n";
+    }
+    return out;
+}
+
+std::string render_events_json(const std::vector<Occurrence>& occurrences, const Zone& zone) {
+    auto person = [](const Attendee& a) {
+        return nlohmann::json{{"address", a.address}, {"name", a.common_name},
+                              {"partstat", a.partstat}, {"role", a.role}, {"cutype", a.cutype}};
+    };
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& o : occurrences) {
+        nlohmann::json attendees = nlohmann::json::array();
+        for (const auto& a : o.attendees)
+            attendees.push_back(person(a));
+        list.push_back({
+            {"uid", o.uid},
+            {"start", format_rfc3339(o.start, zone)},
+            {"end", format_rfc3339(o.end, zone)},
+            {"all_day", o.all_day},
+            {"summary", o.summary},
+            {"recurrence_id",
+             o.recurrence_id ? nlohmann::json(format_rfc3339(*o.recurrence_id, zone)) : nlohmann::json()},
+            {"recurring", o.recurring},
+            {"status", o.status},
+            {"transp", o.transp},
+            {"location", o.location},
+            {"description", o.description},
+            {"organizer", o.organizer ? person(*o.organizer) : nlohmann::json()},
+            {"attendees", attendees},
+            {"source", {{"file", o.source_file}, {"line", o.source_line}}},
+        });
+    }
+    // Invalid UTF-8 in event text is replaced rather than thrown on.
+    return list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_events_text(const std::vector<Occurrence>& occurrences, const Zone& zone) {
+    if (occurrences.empty())
+        return "No events in this window.\n";
+    struct Row {
+        std::string when, length, flags, title;
+    };
+    std::vector<Row> rows;
+    std::size_t when_width = 0, length_width = 0, flags_width = 0;
+    for (const auto& o : occurrences) {
+        LocalTime start = zone.to_local(o.start);
+        LocalTime end = zone.to_local(o.end);
+        Row row;
+        if (o.all_day) {
+            row.when = date::format("%a %Y-%m-%d  all day", start);
+            row.length = std::to_string(date::floor<date::days>(end - start).count()) + "d";
+        } else {
+            bool same_day = date::floor<date::days>(start) == date::floor<date::days>(end);
+            row.when = date::format("%a %Y-%m-%d %H:%M", start) + "-" +
+                       (same_day ? date::format("%H:%M", end) : date::format("%m-%d %H:%M", end));
+            auto minutes = std::chrono::duration_cast<std::chrono::minutes>(o.end - o.start).count();
+            row.length = std::to_string(minutes / 60) + "h" + (minutes % 60 < 10 ? "0" : "") +
+                         std::to_string(minutes % 60);
+        }
+        std::string flags;
+        if (o.status == "CANCELLED")
+            flags += "cancelled ";
+        if (o.status == "TENTATIVE")
+            flags += "tentative ";
+        if (o.transp == "TRANSPARENT")
+            flags += "free ";
+        if (o.recurring)
+            flags += "recurring ";
+        if (!flags.empty())
+            flags.pop_back();
+        row.flags = flags;
+        row.title = single_line_text(o.summary.empty() ? "(no title)" : o.summary);
+        when_width = std::max(when_width, columns(row.when));
+        length_width = std::max(length_width, columns(row.length));
+        flags_width = std::max(flags_width, columns(row.flags));
+        rows.push_back(std::move(row));
+    }
+    auto pad = [](const std::string& s, std::size_t width, bool right = false) {
+        std::string fill(width > columns(s) ? width - columns(s) : 0, ' ');
+        return right ? fill + s : s + fill;
+    };
+    std::string out;
+    for (const auto& r : rows)
+        out += pad(r.when, when_width) + "  " + pad(r.length, length_width, true) + "  " +
+               pad(r.flags, flags_width) + "  " + r.title + "\n";
+    out += std::to_string(rows.size()) + (rows.size() == 1 ? " occurrence" : " occurrences") +
+           ", times in " + zone.name() + "\n";
+    return out;
+}
+
+} // namespace busywork
