@@ -2,6 +2,7 @@
 #include <busywork/content_lines.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace busywork {
 namespace {
@@ -124,6 +125,34 @@ private:
 
 bool is_kept_component(const std::string& name) { return name == "VEVENT" || name == "VTIMEZONE"; }
 
+// RFC 5545 3.1: name *(";" param) ":" value. Returns what is wrong, or nothing.
+std::string content_line_problem(std::string_view line) {
+    bool quoted = false;
+    std::size_t colon = std::string_view::npos;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && line[i] == ':') {
+            colon = i;
+            break;
+        }
+    }
+    if (colon == std::string_view::npos)
+        return quoted ? "unbalanced quote in parameters" : "not a content line (no ':')";
+    std::size_t name_end = line.find_first_of(";:");
+    if (name_end == 0)
+        return "content line without a property name";
+    for (std::size_t i = 0; i < name_end; ++i) {
+        char c = line[i];
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-'))
+            return "invalid character in property name";
+    }
+    std::string_view parameters = line.substr(name_end, colon - name_end);
+    if (parameters.find(";;") != std::string_view::npos || parameters == ";")
+        return "empty parameter";
+    return {};
+}
+
 } // namespace
 
 std::string ComponentText::joined() const {
@@ -199,6 +228,15 @@ CalendarText split_calendar(std::string_view bytes, const std::string& file,
     };
 
     while (unfolder.next(line)) {
+        if (std::string problem = content_line_problem(line.text); !problem.empty()) {
+            std::string_view shown = std::string_view(line.text).substr(0, 60);
+            diagnostics.warn(file, line.line,
+                             problem + ": \"" + std::string(shown) +
+                                 (line.text.size() > 60 ? "...\"" : "\"") +
+                                 (problem == "empty parameter" ? "; read anyway" : "; line ignored"));
+            if (problem != "empty parameter")
+                continue;
+        }
         std::string begin = component_marker(line.text, "BEGIN:");
         std::string end = begin.empty() ? component_marker(line.text, "END:") : std::string();
 

@@ -106,22 +106,81 @@ void report_parse_error(icalproperty* prop, const ComponentText& text, const std
     diagnostics.warn(file, line, "libical: " + message + " (" + where + ")");
 }
 
-// Outlook writes `BYDAY=MO, TU, WE`; RFC 5545 3.3.10 allows no spaces, but the meaning is
-// plain, so they are removed (and reported) before libical sees the rule.
-void repair_rrule_spaces(ComponentText& component, const std::string& file,
-                         Diagnostics& diagnostics) {
+bool is_known_rule_part(std::string_view name) {
+    for (std::string_view known : {"FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE",
+                                   "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO",
+                                   "BYMONTH", "BYSETPOS", "WKST", "RSCALE", "SKIP"})
+        if (name == known)
+            return true;
+    return false;
+}
+
+// Repairs of mistakes whose meaning is plain, each reported, before libical sees the event:
+// - Outlook writes `BYDAY=MO, TU, WE`; RFC 5545 3.3.10 allows no spaces;
+// - rule parts that RFC 5545 and 7529 do not define (`UNTL=`) make libical drop the whole
+//   rule; only the unknown part is dropped;
+// - Google has written `RDATE:20131210Z`, a DATE with a UTC marker; it is read as the DATE.
+void repair_event_text(ComponentText& component, const std::string& file,
+                       Diagnostics& diagnostics) {
     for (auto& l : component.lines) {
-        if (property_name(l.text) != "RRULE" && property_name(l.text) != "EXRULE")
+        std::string name = property_name(l.text);
+        if (name != "RRULE" && name != "EXRULE" && name != "RDATE" && name != "EXDATE")
             continue;
-        auto colon = l.text.find(':');
-        if (colon == std::string::npos)
+        std::size_t value_at = l.text.size() - property_value(l.text).size();
+        std::string head = l.text.substr(0, value_at);
+        std::string value = l.text.substr(value_at);
+        if (name == "RDATE" || name == "EXDATE") {
+            if (value.size() == 9 && value.back() == 'Z' &&
+                value.find_first_not_of("0123456789") == 8) {
+                diagnostics.warn(file, l.line, name + " value " + value +
+                                                   " is neither a DATE nor a DATE-TIME; read as the DATE " +
+                                                   value.substr(0, 8));
+                l.text = head.substr(0, head.size() - 1) + ";VALUE=DATE:" + value.substr(0, 8);
+            }
             continue;
-        std::string value = l.text.substr(colon + 1);
-        if (value.find(' ') == std::string::npos)
+        }
+        if (value.find(' ') != std::string::npos) {
+            std::erase(value, ' ');
+            diagnostics.warn(file, l.line,
+                             "spaces removed from " + name + " (not allowed by RFC 5545 3.3.10)");
+        }
+        std::string kept;
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            std::size_t end = value.find(';', start);
+            std::string part = value.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            std::string part_name = part.substr(0, part.find('='));
+            std::transform(part_name.begin(), part_name.end(), part_name.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+            if (!part.empty() && !is_known_rule_part(part_name) && !part_name.starts_with("X-"))
+                diagnostics.warn(file, l.line,
+                                 "unknown " + name + " part \"" + part + "\" ignored");
+            else if (!part.empty())
+                kept += (kept.empty() ? "" : ";") + part;
+            if (end == std::string::npos)
+                break;
+            start = end + 1;
+        }
+        l.text = head + kept;
+    }
+}
+
+// libical drops leading and trailing white space from values; RFC 5545 3.3.11 keeps it.
+void restore_outer_space(std::string& value, const ComponentText& text, const char* name) {
+    for (const auto& l : text.lines) {
+        if (property_name(l.text) != name)
             continue;
-        std::erase(value, ' ');
-        diagnostics.warn(file, l.line, "spaces removed from RRULE (not allowed by RFC 5545 3.3.10)");
-        l.text = l.text.substr(0, colon + 1) + value;
+        std::string_view raw = property_value(l.text);
+        auto first = raw.find_first_not_of(" \t");
+        if (first == std::string_view::npos)
+            return;
+        std::string_view head = raw.substr(0, first);
+        std::string_view tail = raw.substr(raw.find_last_not_of(" \t") + 1);
+        if (!head.empty() && !value.starts_with(head))
+            value.insert(0, head);
+        if (!tail.empty() && !value.ends_with(tail))
+            value.append(tail);
+        return;
     }
 }
 
@@ -134,7 +193,7 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
     EventParse result;
     EventRecord& e = result.record;
     e.line = text.begin_line;
-    repair_rrule_spaces(text, file, diagnostics);
+    repair_event_text(text, file, diagnostics);
 
     std::string joined = text.joined();
     ComponentPtr root(icalparser_parse_string(joined.c_str()));
@@ -247,6 +306,10 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
         }
     }
 
+    restore_outer_space(e.summary, text, "SUMMARY");
+    restore_outer_space(e.description, text, "DESCRIPTION");
+    restore_outer_space(e.location, text, "LOCATION");
+
     if (!e.dtstart) {
         diagnostics.skip_event(file, text.begin_line,
                                "VEVENT has no valid DTSTART (" + where + "); skipped");
@@ -282,11 +345,11 @@ CalendarFile read_calendar(std::string_view bytes, const std::string& path,
     }
     for (const auto& tz : text.timezones) {
         if (auto zone = read_vtimezone(tz, path, diagnostics)) {
-            if (calendar.zones.count(zone->name()))
+            if (calendar.zones.count(normalize_tzid(zone->name())))
                 diagnostics.warn(path, tz.begin_line,
                                  "VTIMEZONE \"" + zone->name() + "\" defined twice; the first is used");
             else
-                calendar.zones.emplace(zone->name(), *zone);
+                calendar.zones.emplace(normalize_tzid(zone->name()), *zone);
         }
     }
     calendar.events.reserve(text.events.size());

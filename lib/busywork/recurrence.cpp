@@ -44,7 +44,7 @@ public:
         case TimeForm::utc:
             return m_calendar_zone ? *m_calendar_zone : Zone::utc();
         case TimeForm::zoned:
-            if (auto zone = lookup(value.tzid))
+            if (auto zone = lookup(value.tzid, line))
                 return *zone;
             if (m_unknown.insert(value.tzid).second)
                 m_diagnostics.warn(m_calendar.path, line,
@@ -73,12 +73,19 @@ public:
     const CalendarFile& calendar() const { return m_calendar; }
 
 private:
-    std::optional<Zone> lookup(const std::string& tzid) {
-        auto own = m_calendar.zones.find(tzid);
+    std::optional<Zone> lookup(const std::string& tzid, int line = 0) {
+        auto own = m_calendar.zones.find(normalize_tzid(tzid));
         if (own != m_calendar.zones.end())
             return own->second;
-        if (auto iana = find_iana_zone(tzid))
+        if (auto iana = find_iana_zone(tzid)) {
+            // A Windows id or an Outlook display name is a guess worth showing.
+            if (iana->name() != normalize_tzid(tzid) && !tzid.starts_with("/") &&
+                m_mapped.insert(tzid).second)
+                m_diagnostics.warn(m_calendar.path, line,
+                                   "TZID \"" + tzid + "\" has no VTIMEZONE; read as " +
+                                       std::string(iana->name()));
             return Zone::iana(iana);
+        }
         return std::nullopt;
     }
 
@@ -87,6 +94,7 @@ private:
     std::optional<Zone> m_calendar_zone;
     Diagnostics& m_diagnostics;
     std::set<std::string> m_unknown;
+    std::set<std::string> m_mapped;
 };
 
 // How long each instance lasts: nominal days on the wall clock, then exact seconds.
@@ -315,12 +323,24 @@ private:
             try {
                 RecurrenceRule rule = RecurrenceRule::parse(text);
                 const auto& until = rule.until();
+                if (until && until->form == TimeForm::floating &&
+                    (e.dtstart->form == TimeForm::zoned || e.dtstart->form == TimeForm::utc))
+                    m_diagnostics.warn(master.file(), e.line,
+                                       "RRULE UNTIL of " + where +
+                                           " has no Z although DTSTART has a zone (RFC 5545 "
+                                           "3.3.10); read as UTC");
                 auto walk = rule.walk(series.wall_start, wall_from, m_limits.steps_per_rule,
                                       [&](LocalTime wall) {
                     if (wall > wall_to)
                         return false;
                     if (until) {
-                        if (until->form == TimeForm::utc) {
+                        // RFC 5545 3.3.10: with a zoned or UTC DTSTART, UNTIL must be UTC; a
+                        // floating UNTIL there is read as the UTC it should have been.
+                        bool until_is_utc = until->form == TimeForm::utc ||
+                                            (until->form == TimeForm::floating &&
+                                             (e.dtstart->form == TimeForm::zoned ||
+                                              e.dtstart->form == TimeForm::utc));
+                        if (until_is_utc) {
                             if (zone.to_instant(wall) > Instant{until->local.time_since_epoch()})
                                 return false;
                         } else if (until->form == TimeForm::date) {
@@ -494,6 +514,18 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
             else
                 add_copy(group.masters, ref, same_master, diagnostics);
         }
+    }
+
+    // An override without its master that carries rules of its own is a series in itself.
+    for (auto& [uid, group] : groups) {
+        if (!group.masters.empty())
+            continue;
+        std::erase_if(group.overrides, [&group](const EventRef& o) {
+            bool is_series = !o.event->rrules.empty() || !o.event->rdates.empty();
+            if (is_series)
+                group.masters.push_back(o);
+            return is_series;
+        });
     }
 
     std::vector<Occurrence> out;

@@ -219,6 +219,8 @@ const date::time_zone* find_uncached(const std::string& tzid) {
 
 } // namespace
 
+std::string normalize_tzid(std::string_view tzid) { return trim(tzid); }
+
 const date::time_zone* find_iana_zone(std::string_view tzid) {
     static std::mutex mutex;
     static std::map<std::string, const date::time_zone*, std::less<>> cache;

@@ -54,6 +54,9 @@ private:
 /// offset agrees.
 const date::time_zone* find_iana_zone(std::string_view tzid);
 
+/// A TZID as compared between VTIMEZONE and properties: without surrounding blanks and quotes.
+std::string normalize_tzid(std::string_view tzid);
+
 /// The report zone by IANA name; throws UsageError for an unknown name. An empty name is the
 /// system zone (TZ, then /etc/localtime).
 Zone report_zone(const std::string& iana_name);

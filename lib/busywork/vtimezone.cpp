@@ -62,6 +62,10 @@ std::optional<Zone> read_vtimezone(const ComponentText& component, const std::st
             continue;
         }
         icaltimetype start_time = icalproperty_get_dtstart(start_prop);
+        if (start_time.is_date)
+            diagnostics.warn(file, component.line_of("DTSTART"),
+                             where + ": observance DTSTART is a DATE (RFC 5545 3.6.5 wants a "
+                                     "local DATE-TIME); read as midnight");
         LocalTime start;
         try {
             start = from_civil({start_time.year, start_time.month, start_time.day,

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// Helpers shared by the end-to-end and conformance tests: running the built binary and
+// reading the CSV it writes.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace busywork::testing {
+
+struct RunResult {
+    int exit_code = -1; ///< -1 when the process did not exit normally (a crash)
+    std::string out;
+    std::string err;
+};
+
+/// Runs the built `busywork` with `arguments` (each one shell-quoted here).
+RunResult run_busywork(const std::vector<std::string>& arguments, const std::string& stdin_file = "");
+
+/// RFC 4180 records; the first row is the header. Throws std::runtime_error on bad quoting.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text);
+
+/// The records as maps from header name to cell.
+std::vector<std::map<std::string, std::string>> csv_rows(const std::string& text);
+
+std::string read_file(const std::string& path);
+
+/// Path of a file in the source tree.
+std::string source_path(const std::string& relative);
+
+} // namespace busywork::testing
