@@ -34,6 +34,26 @@ std::string read_file(const std::string& path) {
     return buffer.str();
 }
 
+long long parse_instant(const std::string& text) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, oh = 0, om = 0;
+    char sign = 0;
+    int fields = std::sscanf(text.c_str(), "%d-%d-%dT%d:%d:%d%c%d:%d", &y, &mo, &d, &h, &mi, &s,
+                             &sign, &oh, &om);
+    bool utc = fields == 7 && sign == 'Z';
+    if (!utc && (fields != 9 || (sign != '+' && sign != '-')))
+        throw std::runtime_error("not an RFC 3339 time with offset: " + text);
+    date::sys_days day = date::year{y} / mo / d;
+    long long offset = (oh * 3600LL + om * 60) * (sign == '-' ? -1 : 1);
+    return day.time_since_epoch().count() * 86400LL + h * 3600LL + mi * 60 + s - offset;
+}
+
+date::sys_days parse_day(const std::string& iso_date) {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(iso_date.c_str(), "%d-%d-%d", &y, &m, &d) != 3)
+        throw std::runtime_error("not a date: " + iso_date);
+    return date::year{y} / m / d;
+}
+
 std::string source_path(const std::string& relative) {
     return std::string(BUSYWORK_SOURCE_DIR) + "/" + relative;
 }

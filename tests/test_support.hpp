@@ -3,6 +3,8 @@
 // reading the CSV it writes.
 #pragma once
 
+#include <date/date.h>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -25,6 +27,13 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text);
 std::vector<std::map<std::string, std::string>> csv_rows(const std::string& text);
 
 std::string read_file(const std::string& path);
+
+/// Seconds since the epoch of an RFC 3339 time with a numeric offset or Z
+/// (`2026-11-23T09:00:00+01:00`); throws std::runtime_error otherwise.
+long long parse_instant(const std::string& text);
+
+/// `YYYY-MM-DD` as days since the epoch.
+date::sys_days parse_day(const std::string& iso_date);
 
 /// Path of a file in the source tree.
 std::string source_path(const std::string& relative);
