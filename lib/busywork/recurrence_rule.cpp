@@ -5,6 +5,8 @@
 
 #include <libical/ical.h>
 
+#include <cstdlib>
+
 namespace busywork {
 namespace {
 
@@ -68,10 +70,13 @@ RecurrenceRule RecurrenceRule::parse(const std::string& text) {
     icalrecurrencetype parsed = icalrecurrencetype_from_string(text.c_str());
     if (parsed.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
         icalerror_clear_errno();
+        std::free(parsed.rscale);
         throw Error("RRULE \"" + text + "\" cannot be read");
     }
-    if (parsed.interval < 1)
+    if (parsed.interval < 1) {
+        std::free(parsed.rscale);
         throw Error("RRULE \"" + text + "\" has INTERVAL below 1");
+    }
     RecurrenceRule rule;
     if (!icaltime_is_null_time(parsed.until)) {
         DateTimeValue until;
@@ -82,6 +87,7 @@ RecurrenceRule RecurrenceRule::parse(const std::string& text) {
         try {
             until.local = from_civil(c);
         } catch (const Error&) {
+            std::free(parsed.rscale);
             throw Error("RRULE \"" + text + "\" has an invalid UNTIL");
         }
         until.form = parsed.until.is_date ? TimeForm::date
@@ -90,7 +96,12 @@ RecurrenceRule RecurrenceRule::parse(const std::string& text) {
         rule.m_until = until;
         parsed.until = icaltime_null_time();
     }
-    rule.m_rule = std::make_shared<const icalrecurrencetype>(parsed);
+    // libical strdup()s RSCALE and leaves freeing it to the owner of the struct.
+    rule.m_rule = std::shared_ptr<const icalrecurrencetype>(
+        new icalrecurrencetype(parsed), [](const icalrecurrencetype* r) {
+            std::free(r->rscale);
+            delete r;
+        });
     return rule;
 }
 
