@@ -4,15 +4,13 @@
 //   1  input problems: nothing could be read, `check` found problems, or --strict and an
 //      event was skipped
 //   2  usage error (unknown option, bad date, unknown --tz zone)
+#include <CLI/CLI.hpp>
 #include <busywork/diagnostics.hpp>
 #include <busywork/error.hpp>
 #include <busywork/ics_reader.hpp>
 #include <busywork/recurrence.hpp>
 #include <busywork/render_events.hpp>
 #include <busywork/window.hpp>
-
-#include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -89,9 +87,15 @@ int run_events(const CommonOptions& common, const EventsOptions& options) {
     }
     std::string rendered;
     switch (options.format) {
-    case EventsFormat::csv: rendered = busywork::render_events_csv(occurrences, zone); break;
-    case EventsFormat::json: rendered = busywork::render_events_json(occurrences, zone); break;
-    case EventsFormat::text: rendered = busywork::render_events_text(occurrences, zone); break;
+    case EventsFormat::csv:
+        rendered = busywork::render_events_csv(occurrences, zone);
+        break;
+    case EventsFormat::json:
+        rendered = busywork::render_events_json(occurrences, zone);
+        break;
+    case EventsFormat::text:
+        rendered = busywork::render_events_text(occurrences, zone);
+        break;
     }
     if (options.output.empty())
         std::cout << rendered << std::flush;
@@ -112,8 +116,9 @@ int run_check(const CommonOptions& common) {
         events += c.events.size();
     busywork::expand_occurrences(calendars, everything, zone, diagnostics);
     print_diagnostics(diagnostics);
-    std::cerr << "busywork: " << calendars.size() << (calendars.size() == 1 ? " file, " : " files, ")
-              << events << " events read, " << diagnostics.all().size()
+    std::cerr << "busywork: " << calendars.size()
+              << (calendars.size() == 1 ? " file, " : " files, ") << events << " events read, "
+              << diagnostics.all().size()
               << (diagnostics.all().size() == 1 ? " problem\n" : " problems\n");
     return diagnostics.empty() && !calendars.empty() ? 0 : 1;
 }
@@ -128,15 +133,20 @@ int main(int argc, char** argv) {
     CommonOptions common;
     EventsOptions events;
     auto add_common = [&common](CLI::App* command) {
-        command->add_option("inputs", common.inputs, ".ics files, directories (searched for *.ics) or - for standard input")
+        command
+            ->add_option("inputs", common.inputs,
+                         ".ics files, directories (searched for *.ics) or - for standard input")
             ->required();
-        command->add_option("--tz", common.tz, "report zone, an IANA name (default: the system zone)");
-        command->add_flag("--strict", common.strict, "fail (exit 1) when any event had to be skipped");
+        command->add_option("--tz", common.tz,
+                            "report zone, an IANA name (default: the system zone)");
+        command->add_flag("--strict", common.strict,
+                          "fail (exit 1) when any event had to be skipped");
     };
 
     CLI::App* events_command =
         app.add_subcommand("events", "list every occurrence in a window")
-            ->footer("Examples:\n  busywork events samples/google_rep.ics --from 2026-10-19 --to 2026-10-25\n"
+            ->footer("Examples:\n  busywork events samples/google_rep.ics --from 2026-10-19 --to "
+                     "2026-10-25\n"
                      "  busywork events cal.ics --tz UTC --format csv -o events.csv");
     add_common(events_command);
     events_command->add_option("--from", events.from, "first day, YYYY-MM-DD (with --to)");
@@ -147,7 +157,8 @@ int main(int argc, char** argv) {
         {"text", EventsFormat::text}, {"csv", EventsFormat::csv}, {"json", EventsFormat::json}};
     events_command->add_option("--format", events.format, "text, csv or json")
         ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
-    events_command->add_option("-o,--output", events.output, "write to FILE (atomically) instead of stdout");
+    events_command->add_option("-o,--output", events.output,
+                               "write to FILE (atomically) instead of stdout");
 
     CLI::App* check_command =
         app.add_subcommand("check", "parse only: list every problem with file:line");

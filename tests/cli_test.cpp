@@ -5,7 +5,6 @@
 #include "test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
-
 #include <set>
 #include <tuple>
 
@@ -22,8 +21,8 @@ Listed listed(const std::string& csv) {
     return rows;
 }
 
-std::tuple<std::string, long long, long long> row(const std::string& title, const std::string& start,
-                                                  const std::string& end) {
+std::tuple<std::string, long long, long long>
+row(const std::string& title, const std::string& start, const std::string& end) {
     return {title, parse_instant(start), parse_instant(end)};
 }
 
@@ -32,9 +31,9 @@ std::tuple<std::string, long long, long long> row(const std::string& title, cons
 BOOST_AUTO_TEST_SUITE(cli)
 
 BOOST_AUTO_TEST_CASE(google_sample_week_43_lists_the_hand_computed_occurrences) {
-    auto run = run_busywork({"events", source_path("samples/google_rep.ics"), "--tz",
-                             "Europe/Berlin", "--from", "2026-10-19", "--to", "2026-10-25",
-                             "--format", "csv"});
+    auto run =
+        run_busywork({"events", source_path("samples/google_rep.ics"), "--tz", "Europe/Berlin",
+                      "--from", "2026-10-19", "--to", "2026-10-25", "--format", "csv"});
     BOOST_TEST(run.exit_code == 0);
     // samples/README.md, "Golden: google_rep.ics, 2026-W43": 16 occurrences. The stand-up of
     // Fri 23 Oct is EXDATEd, Wed 21 Oct is moved to 10:00, Tue 20 Oct is cancelled but listed.
@@ -60,19 +59,21 @@ BOOST_AUTO_TEST_CASE(google_sample_week_43_lists_the_hand_computed_occurrences) 
 }
 
 BOOST_AUTO_TEST_CASE(outlook_sample_with_windows_zone_names_lists_week_43) {
-    auto run = run_busywork({"events", source_path("samples/outlook_rep.ics"), "--tz",
-                             "Europe/Berlin", "--from", "2026-10-19", "--to", "2026-10-25",
-                             "--format", "csv"});
+    auto run =
+        run_busywork({"events", source_path("samples/outlook_rep.ics"), "--tz", "Europe/Berlin",
+                      "--from", "2026-10-19", "--to", "2026-10-25", "--format", "csv"});
     BOOST_TEST(run.exit_code == 0);
     // samples/README.md, "Golden: outlook_rep.ics, 2026-W43": Romance Standard Time and
     // W. Europe Standard Time are UTC+2 before 25 Oct; GMT Standard Time (London) is UTC+1.
     Listed expected{
         row("Salgskickoff Q4 – Kolding", "2026-10-18T22:00:00Z", "2026-10-19T22:00:00Z"),
         row("Morgenmøde", "2026-10-20T06:45:00Z", "2026-10-20T07:00:00Z"),
-        row("Tailspin Toys – Nordic rollout review", "2026-10-20T13:00:00Z", "2026-10-20T14:00:00Z"),
+        row("Tailspin Toys – Nordic rollout review", "2026-10-20T13:00:00Z",
+            "2026-10-20T14:00:00Z"),
         row("Morgenmøde", "2026-10-21T06:45:00Z", "2026-10-21T07:00:00Z"),
         row("Formøde Vestas", "2026-10-21T09:30:00Z", "2026-10-21T10:00:00Z"),
-        row("Vestas – præsentation af løsningsforslag", "2026-10-21T11:00:00Z", "2026-10-21T12:30:00Z"),
+        row("Vestas – præsentation af løsningsforslag", "2026-10-21T11:00:00Z",
+            "2026-10-21T12:30:00Z"),
         row("Opsamling Vestas", "2026-10-21T13:00:00Z", "2026-10-21T13:30:00Z"),
         row("Morgenmøde", "2026-10-22T07:30:00Z", "2026-10-22T07:45:00Z"),
         row("Morgenmøde", "2026-10-23T06:45:00Z", "2026-10-23T07:00:00Z"),
@@ -94,7 +95,8 @@ BOOST_AUTO_TEST_CASE(the_same_calendar_given_twice_counts_once) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_report_zone_is_a_usage_error) {
-    auto run = run_busywork({"events", source_path("samples/google_rep.ics"), "--tz", "Mars/Olympus"});
+    auto run =
+        run_busywork({"events", source_path("samples/google_rep.ics"), "--tz", "Mars/Olympus"});
     BOOST_TEST(run.exit_code == 2);
     BOOST_TEST(run.err == "busywork: error: unknown time zone \"Mars/Olympus\" (expected an IANA "
                           "name such as Europe/Berlin)\n");
@@ -112,9 +114,9 @@ BOOST_AUTO_TEST_CASE(default_window_is_the_last_complete_iso_week_before_now) {
     // --now Wednesday 2026-10-28 → last complete week is Mon 19 Oct .. Sun 25 Oct (W43).
     auto pinned = run_busywork({"events", source_path("samples/google_rep.ics"), "--tz",
                                 "Europe/Berlin", "--now", "2026-10-28T12:00", "--format", "csv"});
-    auto explicit_week = run_busywork({"events", source_path("samples/google_rep.ics"), "--tz",
-                                       "Europe/Berlin", "--from", "2026-10-19", "--to",
-                                       "2026-10-25", "--format", "csv"});
+    auto explicit_week =
+        run_busywork({"events", source_path("samples/google_rep.ics"), "--tz", "Europe/Berlin",
+                      "--from", "2026-10-19", "--to", "2026-10-25", "--format", "csv"});
     BOOST_TEST(pinned.exit_code == 0);
     BOOST_TEST(pinned.out == explicit_week.out);
 }

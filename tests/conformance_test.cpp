@@ -16,10 +16,8 @@
 #include "test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
-
-#include <date/date.h>
-
 #include <cstdio>
+#include <date/date.h>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -34,7 +32,8 @@ enum class Reference { expected, oracle2, own_answer, bad_input };
 // DISAGREEMENTS.md's judgement for each disputed file.
 const std::map<std::string, Reference> disputed_verdicts = {
     {"recurring_ical_events__test__calendars__fablab_cottbus.ics", Reference::expected},
-    {"recurring_ical_events__test__calendars__issue_107_omitting_last_event.ics", Reference::oracle2},
+    {"recurring_ical_events__test__calendars__issue_107_omitting_last_event.ics",
+     Reference::oracle2},
     {"src__icalendar__tests__calendars__issue_165_missing_event.ics", Reference::oracle2},
     {"samples__rdate_exdate.ics", Reference::oracle2},
     {"test-data__smallcluster.ics", Reference::bad_input},
@@ -56,9 +55,13 @@ const std::set<std::string> valid_despite_oracle_error = {
     "test-data__2445.ics",
 };
 
-std::string corpus(const std::string& relative) { return std::string(BUSYWORK_CORPUS_DIR) + "/" + relative; }
+std::string corpus(const std::string& relative) {
+    return std::string(BUSYWORK_CORPUS_DIR) + "/" + relative;
+}
 
-std::string base_name(const std::string& file) { return file.substr(file.find('/') + 1); }
+std::string base_name(const std::string& file) {
+    return file.substr(file.find('/') + 1);
+}
 
 struct Row {
     std::string uid;
@@ -69,7 +72,8 @@ struct Row {
     std::string to_string() const {
         using namespace date;
         return uid + "," + format("%FT%TZ", sys_seconds{std::chrono::seconds{start}}) + "," +
-               format("%FT%TZ", sys_seconds{std::chrono::seconds{end}}) + "," + all_day + "," + summary;
+               format("%FT%TZ", sys_seconds{std::chrono::seconds{end}}) + "," + all_day + "," +
+               summary;
     }
 };
 
@@ -102,13 +106,15 @@ std::vector<std::map<std::string, std::string>> manifest() {
         std::size_t start = 0;
         while (true) {
             auto tab = line.find('\t', start);
-            cells.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+            cells.push_back(
+                line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
             if (tab == std::string::npos)
                 break;
             start = tab + 1;
         }
         cells.resize(4);
-        entries.push_back({{"file", cells[0]}, {"from", cells[1]}, {"to", cells[2]}, {"note", cells[3]}});
+        entries.push_back(
+            {{"file", cells[0]}, {"from", cells[1]}, {"to", cells[2]}, {"note", cells[3]}});
     }
     return entries;
 }
@@ -119,8 +125,8 @@ std::string day_before(const std::string& iso_date) {
 
 Reference reference_for(const std::string& file, const std::string& note) {
     std::string name = base_name(file);
-    if (std::filesystem::exists(
-            std::string(BUSYWORK_SOURCE_DIR) + "/tests/conformance/answers/" + name + ".csv"))
+    if (std::filesystem::exists(std::string(BUSYWORK_SOURCE_DIR) + "/tests/conformance/answers/" +
+                                name + ".csv"))
         return Reference::own_answer;
     if (note.starts_with("disputed:")) {
         auto verdict = disputed_verdicts.find(name);
@@ -146,9 +152,11 @@ BOOST_AUTO_TEST_CASE(every_corpus_file_agrees_with_its_reference) {
         BOOST_TEST_CONTEXT(file) {
             Reference reference = reference_for(file, entry.at("note"));
             std::string ics = corpus("ics/" + file);
-            RunResult run = run_busywork({"events", "--tz", "UTC", "--from", entry.at("from"),
-                                          "--to", day_before(entry.at("to")), "--format", "csv", ics});
-            BOOST_TEST_REQUIRE(run.exit_code == 0, "exit code " << run.exit_code << "\n" << run.err);
+            RunResult run =
+                run_busywork({"events", "--tz", "UTC", "--from", entry.at("from"), "--to",
+                              day_before(entry.at("to")), "--format", "csv", ics});
+            BOOST_TEST_REQUIRE(run.exit_code == 0, "exit code " << run.exit_code << "\n"
+                                                                << run.err);
             std::multiset<Row> ours = rows_of(run.out);
             bool agrees = true;
             if (reference == Reference::bad_input) {
@@ -157,8 +165,10 @@ BOOST_AUTO_TEST_CASE(every_corpus_file_agrees_with_its_reference) {
                 std::string oracle2 = corpus("oracle2/" + file + ".csv");
                 if (std::filesystem::exists(oracle2)) {
                     for (const auto& row : rows_of(read_file(oracle2))) {
-                        bool explained = (!row.uid.empty() && run.err.find(row.uid) != std::string::npos) ||
-                                         (!row.summary.empty() && run.err.find("\"" + row.summary + "\"") != std::string::npos);
+                        bool explained =
+                            (!row.uid.empty() && run.err.find(row.uid) != std::string::npos) ||
+                            (!row.summary.empty() &&
+                             run.err.find("\"" + row.summary + "\"") != std::string::npos);
                         if (!explained && ours.count(row) == 0) {
                             agrees = false;
                             BOOST_TEST(false, "row dropped without a message: " << row.to_string());
@@ -166,11 +176,12 @@ BOOST_AUTO_TEST_CASE(every_corpus_file_agrees_with_its_reference) {
                     }
                 }
             } else {
-                std::string path = reference == Reference::expected  ? corpus("expected/" + file + ".csv")
-                                   : reference == Reference::oracle2 ? corpus("oracle2/" + file + ".csv")
-                                                                     : std::string(BUSYWORK_SOURCE_DIR) +
-                                                                           "/tests/conformance/answers/" +
-                                                                           base_name(file) + ".csv";
+                std::string path =
+                    reference == Reference::expected ? corpus("expected/" + file + ".csv")
+                    : reference == Reference::oracle2
+                        ? corpus("oracle2/" + file + ".csv")
+                        : std::string(BUSYWORK_SOURCE_DIR) + "/tests/conformance/answers/" +
+                              base_name(file) + ".csv";
                 BOOST_TEST_REQUIRE(std::filesystem::exists(path), "reference missing: " << path);
                 std::multiset<Row> theirs = rows_of(read_file(path));
                 for (const auto& row : theirs)
@@ -187,7 +198,8 @@ BOOST_AUTO_TEST_CASE(every_corpus_file_agrees_with_its_reference) {
             agreeing += agrees ? 1 : 0;
         }
     }
-    BOOST_TEST_MESSAGE("conformance: " << agreeing << " of " << entries.size() << " corpus files agree");
+    BOOST_TEST_MESSAGE("conformance: " << agreeing << " of " << entries.size()
+                                       << " corpus files agree");
     BOOST_TEST(agreeing == static_cast<int>(entries.size()));
 }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <busywork/content_lines.hpp>
-
 #include <boost/test/unit_test.hpp>
+#include <busywork/content_lines.hpp>
 
 using namespace busywork;
 

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "test_support.hpp"
 
-#include <sys/wait.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace busywork::testing {
@@ -60,8 +59,8 @@ std::string source_path(const std::string& relative) {
 
 RunResult run_busywork(const std::vector<std::string>& arguments, const std::string& stdin_file) {
     auto dir = std::filesystem::temp_directory_path();
-    std::string stem = "busywork-test-" + std::to_string(::getpid()) + "-" +
-                       std::to_string(std::rand());
+    std::string stem =
+        "busywork-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand());
     std::string out_path = (dir / (stem + ".out")).string();
     std::string err_path = (dir / (stem + ".err")).string();
     std::string command = shell_quote(BUSYWORK_BINARY);

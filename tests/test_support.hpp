@@ -4,7 +4,6 @@
 #pragma once
 
 #include <date/date.h>
-
 #include <map>
 #include <string>
 #include <vector>
@@ -18,7 +17,8 @@ struct RunResult {
 };
 
 /// Runs the built `busywork` with `arguments` (each one shell-quoted here).
-RunResult run_busywork(const std::vector<std::string>& arguments, const std::string& stdin_file = "");
+RunResult run_busywork(const std::vector<std::string>& arguments,
+                       const std::string& stdin_file = "");
 
 /// RFC 4180 records; the first row is the header. Throws std::runtime_error on bad quoting.
 std::vector<std::vector<std::string>> parse_csv(const std::string& text);

@@ -3,7 +3,6 @@
 
 #include <busywork/occurrence.hpp>
 #include <busywork/time_zones.hpp>
-
 #include <map>
 #include <optional>
 #include <string>
@@ -60,9 +59,9 @@ struct EventRecord {
 
 /// One input file, read: its events and the zones its VTIMEZONEs define.
 struct CalendarFile {
-    std::string path;            ///< as given, or `<stdin>`
-    std::string calendar_name;   ///< X-WR-CALNAME
-    std::string default_tzid;    ///< X-WR-TIMEZONE
+    std::string path;                  ///< as given, or `<stdin>`
+    std::string calendar_name;         ///< X-WR-CALNAME
+    std::string default_tzid;          ///< X-WR-TIMEZONE
     std::map<std::string, Zone> zones; ///< VTIMEZONE TZID -> its rules
     std::vector<EventRecord> events;
 };

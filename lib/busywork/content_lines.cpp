@@ -1,23 +1,25 @@
 // SPDX-License-Identifier: MIT
-#include <busywork/content_lines.hpp>
-
 #include <algorithm>
+#include <busywork/content_lines.hpp>
 #include <cctype>
 
 namespace busywork {
 namespace {
 
-char ascii_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+char ascii_upper(char c) {
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(),
-                      [](char x, char y) { return ascii_upper(x) == ascii_upper(y); });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return ascii_upper(x) == ascii_upper(y);
+           });
 }
 
 // BEGIN:/END: lines, with the component name upper-cased; empty when the line is neither.
 std::string component_marker(std::string_view line, std::string_view keyword) {
-    if (line.size() <= keyword.size() || !equals_ignoring_case(line.substr(0, keyword.size()), keyword))
+    if (line.size() <= keyword.size() ||
+        !equals_ignoring_case(line.substr(0, keyword.size()), keyword))
         return {};
     std::string name(line.substr(keyword.size()));
     while (!name.empty() && (name.back() == ' ' || name.back() == '\t'))
@@ -45,7 +47,8 @@ public:
                     return false;
                 return emit(out);
             }
-            if (!physical.empty() && (physical[0] == ' ' || physical[0] == '\t') && m_have_pending) {
+            if (!physical.empty() && (physical[0] == ' ' || physical[0] == '\t') &&
+                m_have_pending) {
                 append(physical.substr(1));
                 continue;
             }
@@ -123,7 +126,9 @@ private:
     bool m_pending_too_long = false;
 };
 
-bool is_kept_component(const std::string& name) { return name == "VEVENT" || name == "VTIMEZONE"; }
+bool is_kept_component(const std::string& name) {
+    return name == "VEVENT" || name == "VTIMEZONE";
+}
 
 // RFC 5545 3.1: name *(";" param) ":" value. Returns what is wrong, or nothing.
 std::string content_line_problem(std::string_view line) {
@@ -230,10 +235,10 @@ CalendarText split_calendar(std::string_view bytes, const std::string& file,
     while (unfolder.next(line)) {
         if (std::string problem = content_line_problem(line.text); !problem.empty()) {
             std::string_view shown = std::string_view(line.text).substr(0, 60);
-            diagnostics.warn(file, line.line,
-                             problem + ": \"" + std::string(shown) +
-                                 (line.text.size() > 60 ? "...\"" : "\"") +
-                                 (problem == "empty parameter" ? "; read anyway" : "; line ignored"));
+            diagnostics.warn(
+                file, line.line,
+                problem + ": \"" + std::string(shown) + (line.text.size() > 60 ? "...\"" : "\"") +
+                    (problem == "empty parameter" ? "; read anyway" : "; line ignored"));
             if (problem != "empty parameter")
                 continue;
         }

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <busywork/diagnostics.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>

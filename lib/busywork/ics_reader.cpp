@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include <busywork/ics_reader.hpp>
-
+#include <algorithm>
 #include <busywork/content_lines.hpp>
 #include <busywork/error.hpp>
+#include <busywork/ics_reader.hpp>
 #include <busywork/recurrence_rule.hpp>
 #include <busywork/vtimezone.hpp>
-
-#include <libical/ical.h>
-
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <libical/ical.h>
 #include <memory>
 #include <sstream>
 
@@ -79,8 +76,8 @@ DateTimeValue to_value(const icaltimetype& t, icalproperty* prop) {
 NominalDuration to_duration(const icaldurationtype& d) {
     NominalDuration n;
     n.days = static_cast<int>(d.weeks * 7 + d.days);
-    n.exact = std::chrono::seconds{static_cast<long long>(d.hours) * 3600 + d.minutes * 60 +
-                                   d.seconds};
+    n.exact =
+        std::chrono::seconds{static_cast<long long>(d.hours) * 3600 + d.minutes * 60 + d.seconds};
     n.negative = d.is_neg != 0;
     return n;
 }
@@ -90,26 +87,37 @@ NominalDuration to_duration(const icaldurationtype& d) {
 void report_parse_error(icalproperty* prop, const ComponentText& text, const std::string& file,
                         const std::string& where, Diagnostics& diagnostics) {
     std::string message = value_text(prop);
-    for (const char* empty_ok : {"No value for DESCRIPTION", "No value for LOCATION",
-                                 "No value for SUMMARY", "No value for COMMENT",
-                                 "No value for CATEGORIES", "No value for X-"})
+    for (const char* empty_ok :
+         {"No value for DESCRIPTION", "No value for LOCATION", "No value for SUMMARY",
+          "No value for COMMENT", "No value for CATEGORIES", "No value for X-"})
         if (message.starts_with(empty_ok))
             return;
-    int line = text.begin_line;
-    for (const auto& l : text.lines)
-        if (!l.text.empty() && message.find(l.text) != std::string::npos) {
+    // libical names the property ("... in DTEND property ...: garbage"); the line is the
+    // first of that name whose value the message quotes, else the first of that name.
+    int line = 0;
+    for (const auto& l : text.lines) {
+        std::string name = property_name(l.text);
+        if (name.empty() || message.find(" " + name + " property") == std::string::npos)
+            continue;
+        std::string_view value = property_value(l.text);
+        if (!value.empty() && message.find(value) != std::string::npos) {
             line = l.line;
             break;
         }
+        if (line == 0)
+            line = l.line;
+    }
+    if (line == 0)
+        line = text.begin_line;
     while (!message.empty() && (message.back() == ':' || message.back() == ' '))
         message.pop_back();
     diagnostics.warn(file, line, "libical: " + message + " (" + where + ")");
 }
 
 bool is_known_rule_part(std::string_view name) {
-    for (std::string_view known : {"FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE",
-                                   "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO",
-                                   "BYMONTH", "BYSETPOS", "WKST", "RSCALE", "SKIP"})
+    for (std::string_view known :
+         {"FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
+          "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST", "RSCALE", "SKIP"})
         if (name == known)
             return true;
     return false;
@@ -132,9 +140,10 @@ void repair_event_text(ComponentText& component, const std::string& file,
         if (name == "RDATE" || name == "EXDATE") {
             if (value.size() == 9 && value.back() == 'Z' &&
                 value.find_first_not_of("0123456789") == 8) {
-                diagnostics.warn(file, l.line, name + " value " + value +
-                                                   " is neither a DATE nor a DATE-TIME; read as the DATE " +
-                                                   value.substr(0, 8));
+                diagnostics.warn(file, l.line,
+                                 name + " value " + value +
+                                     " is neither a DATE nor a DATE-TIME; read as the DATE " +
+                                     value.substr(0, 8));
                 l.text = head.substr(0, head.size() - 1) + ";VALUE=DATE:" + value.substr(0, 8);
             }
             continue;
@@ -148,7 +157,8 @@ void repair_event_text(ComponentText& component, const std::string& file,
         std::size_t start = 0;
         while (start <= value.size()) {
             std::size_t end = value.find(';', start);
-            std::string part = value.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            std::string part =
+                value.substr(start, end == std::string::npos ? std::string::npos : end - start);
             std::string part_name = part.substr(0, part.find('='));
             std::transform(part_name.begin(), part_name.end(), part_name.begin(),
                            [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -214,13 +224,14 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
 
     std::vector<std::pair<std::string, int>> problems; // message, line; each skips the event
     auto line_of = [&text](const char* name) { return text.line_of(name); };
-    auto read_time = [&](icalproperty* p, icaltimetype t, const char* name)
-        -> std::optional<DateTimeValue> {
+    auto read_time = [&](icalproperty* p, icaltimetype t,
+                         const char* name) -> std::optional<DateTimeValue> {
         try {
             return to_value(t, p);
         } catch (const Error& error) {
-            diagnostics.warn(file, line_of(name), std::string(name) + " is " + error.what() +
-                                                      " (" + where + "); value ignored");
+            diagnostics.warn(file, line_of(name),
+                             std::string(name) + " is " + error.what() + " (" + where +
+                                 "); value ignored");
             return std::nullopt;
         }
     };
@@ -347,7 +358,8 @@ CalendarFile read_calendar(std::string_view bytes, const std::string& path,
         if (auto zone = read_vtimezone(tz, path, diagnostics)) {
             if (calendar.zones.count(normalize_tzid(zone->name())))
                 diagnostics.warn(path, tz.begin_line,
-                                 "VTIMEZONE \"" + zone->name() + "\" defined twice; the first is used");
+                                 "VTIMEZONE \"" + zone->name() +
+                                     "\" defined twice; the first is used");
             else
                 calendar.zones.emplace(normalize_tzid(zone->name()), *zone);
         }

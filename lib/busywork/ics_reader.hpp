@@ -3,7 +3,6 @@
 
 #include <busywork/calendar.hpp>
 #include <busywork/diagnostics.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <date/date.h>
-
 #include <optional>
 #include <string>
 #include <vector>

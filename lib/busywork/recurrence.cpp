@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include <busywork/recurrence.hpp>
-
-#include <busywork/error.hpp>
-#include <busywork/recurrence_rule.hpp>
-
 #include <algorithm>
+#include <busywork/error.hpp>
+#include <busywork/recurrence.hpp>
+#include <busywork/recurrence_rule.hpp>
 #include <map>
 #include <optional>
 #include <set>
@@ -15,7 +13,9 @@ namespace {
 using date::days;
 using std::chrono::seconds;
 
-std::string format_local(LocalTime t) { return date::format("%Y-%m-%d %H:%M", t); }
+std::string format_local(LocalTime t) {
+    return date::format("%Y-%m-%d %H:%M", t);
+}
 
 // Zones of one calendar file: its VTIMEZONEs, then the OS database, then floating.
 class FileZones {
@@ -48,8 +48,9 @@ public:
                 return *zone;
             if (m_unknown.insert(value.tzid).second)
                 m_diagnostics.warn(m_calendar.path, line,
-                                   "unknown TZID \"" + value.tzid + "\" (no VTIMEZONE, not an IANA or "
-                                   "Windows zone); its times are read as floating, in " +
+                                   "unknown TZID \"" + value.tzid +
+                                       "\" (no VTIMEZONE, not an IANA or "
+                                       "Windows zone); its times are read as floating, in " +
                                        m_floating.name());
             return m_floating;
         default:
@@ -130,8 +131,8 @@ Timing timing_of(const EventRef& ref) {
             t.span.exact = ref.zones->floating().to_instant(e.dtend->local) -
                            ref.zones->instant_of(start, e.line);
         } else {
-            t.span.exact = ref.zones->instant_of(*e.dtend, e.line) -
-                           ref.zones->instant_of(start, e.line);
+            t.span.exact =
+                ref.zones->instant_of(*e.dtend, e.line) - ref.zones->instant_of(start, e.line);
         }
         if (t.span.nominal < days{0} || t.span.exact < seconds{0})
             throw Error("DTEND is before DTSTART");
@@ -185,15 +186,17 @@ Occurrence make_occurrence(const EventRef& ref, const std::string& uid, Instant 
 
 // Two copies of one event that say the same thing (DTSTAMP may differ).
 bool same_content(const EventRecord& a, const EventRecord& b) {
-    auto same_time = [](const std::optional<DateTimeValue>& x, const std::optional<DateTimeValue>& y) {
+    auto same_time = [](const std::optional<DateTimeValue>& x,
+                        const std::optional<DateTimeValue>& y) {
         if (x.has_value() != y.has_value())
             return false;
         return !x || (x->local == y->local && x->form == y->form && x->tzid == y->tzid);
     };
     auto same_people = [](const std::vector<Attendee>& x, const std::vector<Attendee>& y) {
-        return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const Attendee& p, const Attendee& q) {
-            return p.address == q.address && p.partstat == q.partstat;
-        });
+        return std::equal(x.begin(), x.end(), y.begin(), y.end(),
+                          [](const Attendee& p, const Attendee& q) {
+                              return p.address == q.address && p.partstat == q.partstat;
+                          });
     };
     return same_time(a.dtstart, b.dtstart) && same_time(a.dtend, b.dtend) &&
            a.duration.has_value() == b.duration.has_value() && a.rrules == b.rrules &&
@@ -230,9 +233,11 @@ void add_copy(std::vector<EventRef>& kept, const EventRef& candidate,
             return;
         }
         diagnostics.warn(candidate.file(), c.line,
-                         "UID " + c.uid + " is defined more than once with different content "
-                         "and the same SEQUENCE (also at " + existing.file() + ":" +
-                             std::to_string(e.line) + "); every copy is kept");
+                         "UID " + c.uid +
+                             " is defined more than once with different content "
+                             "and the same SEQUENCE (also at " +
+                             existing.file() + ":" + std::to_string(e.line) +
+                             "); every copy is kept");
         break;
     }
     kept.push_back(candidate);
@@ -329,30 +334,31 @@ private:
                                        "RRULE UNTIL of " + where +
                                            " has no Z although DTSTART has a zone (RFC 5545 "
                                            "3.3.10); read as UTC");
-                auto walk = rule.walk(series.wall_start, wall_from, m_limits.steps_per_rule,
-                                      [&](LocalTime wall) {
-                    if (wall > wall_to)
-                        return false;
-                    if (until) {
-                        // RFC 5545 3.3.10: with a zoned or UTC DTSTART, UNTIL must be UTC; a
-                        // floating UNTIL there is read as the UTC it should have been.
-                        bool until_is_utc = until->form == TimeForm::utc ||
-                                            (until->form == TimeForm::floating &&
-                                             (e.dtstart->form == TimeForm::zoned ||
-                                              e.dtstart->form == TimeForm::utc));
-                        if (until_is_utc) {
-                            if (zone.to_instant(wall) > Instant{until->local.time_since_epoch()})
-                                return false;
-                        } else if (until->form == TimeForm::date) {
-                            if (date::floor<days>(wall) > date::floor<days>(until->local))
-                                return false;
-                        } else if (wall > until->local) {
+                auto walk = rule.walk(
+                    series.wall_start, wall_from, m_limits.steps_per_rule, [&](LocalTime wall) {
+                        if (wall > wall_to)
                             return false;
+                        if (until) {
+                            // RFC 5545 3.3.10: with a zoned or UTC DTSTART, UNTIL must be UTC; a
+                            // floating UNTIL there is read as the UTC it should have been.
+                            bool until_is_utc = until->form == TimeForm::utc ||
+                                                (until->form == TimeForm::floating &&
+                                                 (e.dtstart->form == TimeForm::zoned ||
+                                                  e.dtstart->form == TimeForm::utc));
+                            if (until_is_utc) {
+                                if (zone.to_instant(wall) >
+                                    Instant{until->local.time_since_epoch()})
+                                    return false;
+                            } else if (until->form == TimeForm::date) {
+                                if (date::floor<days>(wall) > date::floor<days>(until->local))
+                                    return false;
+                            } else if (wall > until->local) {
+                                return false;
+                            }
                         }
-                    }
-                    keep(wall);
-                    return true;
-                });
+                        keep(wall);
+                        return true;
+                    });
                 if (walk.cut)
                     m_diagnostics.warn(master.file(), e.line,
                                        "RRULE of " + where + " generated more than " +
@@ -423,7 +429,8 @@ private:
 
         std::size_t emitted = 0;
         for (const auto& [wall, period_span] : starts) {
-            Instant rid_instant = series.all_day ? m_report.to_instant(wall) : zone.to_instant(wall);
+            Instant rid_instant =
+                series.all_day ? m_report.to_instant(wall) : zone.to_instant(wall);
             const Override* replacement = nullptr;
             for (const auto& o : exact)
                 if (names(o, wall)) {
@@ -461,11 +468,10 @@ private:
             if (!overlaps(m_window, occurrence.start, occurrence.end))
                 continue;
             if (emitted == m_limits.occurrences_per_series) {
-                m_diagnostics.warn(master.file(), e.line,
-                                   where + " has more than " +
-                                       std::to_string(m_limits.occurrences_per_series) +
-                                       " occurrences in the window; expansion cut at " +
-                                       format_local(wall));
+                m_diagnostics.warn(
+                    master.file(), e.line,
+                    where + " has more than " + std::to_string(m_limits.occurrences_per_series) +
+                        " occurrences in the window; expansion cut at " + format_local(wall));
                 break;
             }
             occurrence.recurring = true;

@@ -5,7 +5,6 @@
 #include <busywork/diagnostics.hpp>
 #include <busywork/occurrence.hpp>
 #include <busywork/time_zones.hpp>
-
 #include <cstddef>
 #include <vector>
 

@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include <busywork/recurrence_rule.hpp>
-
 #include <busywork/error.hpp>
-
-#include <libical/ical.h>
-
+#include <busywork/recurrence_rule.hpp>
 #include <cstdlib>
+#include <libical/ical.h>
 
 namespace busywork {
 namespace {
@@ -26,13 +23,20 @@ icaltimetype to_ical(LocalTime local) {
 
 long long frequency_seconds(icalrecurrencetype_frequency freq) {
     switch (freq) {
-    case ICAL_SECONDLY_RECURRENCE: return 1;
-    case ICAL_MINUTELY_RECURRENCE: return 60;
-    case ICAL_HOURLY_RECURRENCE: return 3600;
-    case ICAL_DAILY_RECURRENCE: return 86400;
-    case ICAL_WEEKLY_RECURRENCE: return 7 * 86400;
-    case ICAL_MONTHLY_RECURRENCE: return 28 * 86400;
-    default: return 365 * 86400;
+    case ICAL_SECONDLY_RECURRENCE:
+        return 1;
+    case ICAL_MINUTELY_RECURRENCE:
+        return 60;
+    case ICAL_HOURLY_RECURRENCE:
+        return 3600;
+    case ICAL_DAILY_RECURRENCE:
+        return 86400;
+    case ICAL_WEEKLY_RECURRENCE:
+        return 7 * 86400;
+    case ICAL_MONTHLY_RECURRENCE:
+        return 28 * 86400;
+    default:
+        return 365 * 86400;
     }
 }
 
@@ -46,9 +50,11 @@ CivilTime to_civil(LocalTime local) {
     auto days = date::floor<date::days>(local);
     date::year_month_day ymd{days};
     date::hh_mm_ss<std::chrono::seconds> hms{local - days};
-    return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+    return {static_cast<int>(ymd.year()),
+            static_cast<int>(static_cast<unsigned>(ymd.month())),
             static_cast<int>(static_cast<unsigned>(ymd.day())),
-            static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+            static_cast<int>(hms.hours().count()),
+            static_cast<int>(hms.minutes().count()),
             static_cast<int>(hms.seconds().count())};
 }
 
@@ -80,7 +86,9 @@ RecurrenceRule RecurrenceRule::parse(const std::string& text) {
     RecurrenceRule rule;
     if (!icaltime_is_null_time(parsed.until)) {
         DateTimeValue until;
-        CivilTime c{parsed.until.year,   parsed.until.month,  parsed.until.day,
+        CivilTime c{parsed.until.year,
+                    parsed.until.month,
+                    parsed.until.day,
                     parsed.until.is_date ? 0 : parsed.until.hour,
                     parsed.until.is_date ? 0 : parsed.until.minute,
                     parsed.until.is_date ? 0 : parsed.until.second};
@@ -90,22 +98,24 @@ RecurrenceRule RecurrenceRule::parse(const std::string& text) {
             std::free(parsed.rscale);
             throw Error("RRULE \"" + text + "\" has an invalid UNTIL");
         }
-        until.form = parsed.until.is_date ? TimeForm::date
+        until.form = parsed.until.is_date            ? TimeForm::date
                      : icaltime_is_utc(parsed.until) ? TimeForm::utc
                                                      : TimeForm::floating;
         rule.m_until = until;
         parsed.until = icaltime_null_time();
     }
     // libical strdup()s RSCALE and leaves freeing it to the owner of the struct.
-    rule.m_rule = std::shared_ptr<const icalrecurrencetype>(
-        new icalrecurrencetype(parsed), [](const icalrecurrencetype* r) {
-            std::free(r->rscale);
-            delete r;
-        });
+    rule.m_rule = std::shared_ptr<const icalrecurrencetype>(new icalrecurrencetype(parsed),
+                                                            [](const icalrecurrencetype* r) {
+                                                                std::free(r->rscale);
+                                                                delete r;
+                                                            });
     return rule;
 }
 
-bool RecurrenceRule::has_count() const { return m_rule->count > 0; }
+bool RecurrenceRule::has_count() const {
+    return m_rule->count > 0;
+}
 
 RecurrenceRule::Walk RecurrenceRule::walk(LocalTime dtstart, LocalTime skip_before,
                                           std::size_t max_steps,
@@ -133,8 +143,8 @@ RecurrenceRule::Walk RecurrenceRule::walk(LocalTime dtstart, LocalTime skip_befo
         }
         LocalTime local;
         try {
-            local = from_civil({next.year, next.month, next.day, next.hour, next.minute,
-                                next.second});
+            local =
+                from_civil({next.year, next.month, next.day, next.hour, next.minute, next.second});
         } catch (const Error&) {
             return result;
         }

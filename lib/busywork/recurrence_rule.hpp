@@ -2,7 +2,6 @@
 #pragma once
 
 #include <busywork/calendar.hpp>
-
 #include <cstddef>
 #include <functional>
 #include <memory>

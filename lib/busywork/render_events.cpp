@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include <busywork/render_events.hpp>
-
-#include <busywork/text_safety.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <busywork/render_events.hpp>
+#include <busywork/text_safety.hpp>
+#include <nlohmann/json.hpp>
 
 namespace busywork {
 namespace {
@@ -33,8 +30,9 @@ std::string people(const Occurrence& o) {
 
 // Display width of UTF-8 text, counting each code point as one column.
 std::size_t columns(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 } // namespace
@@ -63,8 +61,11 @@ std::string render_events_csv(const std::vector<Occurrence>& occurrences, const 
 
 std::string render_events_json(const std::vector<Occurrence>& occurrences, const Zone& zone) {
     auto person = [](const Attendee& a) {
-        return nlohmann::json{{"address", a.address}, {"name", a.common_name},
-                              {"partstat", a.partstat}, {"role", a.role}, {"cutype", a.cutype}};
+        return nlohmann::json{{"address", a.address},
+                              {"name", a.common_name},
+                              {"partstat", a.partstat},
+                              {"role", a.role},
+                              {"cutype", a.cutype}};
     };
     nlohmann::json list = nlohmann::json::array();
     for (const auto& o : occurrences) {
@@ -77,8 +78,9 @@ std::string render_events_json(const std::vector<Occurrence>& occurrences, const
             {"end", format_rfc3339(o.end, zone)},
             {"all_day", o.all_day},
             {"summary", o.summary},
-            {"recurrence_id",
-             o.recurrence_id ? nlohmann::json(format_rfc3339(*o.recurrence_id, zone)) : nlohmann::json()},
+            {"recurrence_id", o.recurrence_id
+                                  ? nlohmann::json(format_rfc3339(*o.recurrence_id, zone))
+                                  : nlohmann::json()},
             {"recurring", o.recurring},
             {"status", o.status},
             {"transp", o.transp},
@@ -112,7 +114,8 @@ std::string render_events_text(const std::vector<Occurrence>& occurrences, const
             bool same_day = date::floor<date::days>(start) == date::floor<date::days>(end);
             row.when = date::format("%a %Y-%m-%d %H:%M", start) + "-" +
                        (same_day ? date::format("%H:%M", end) : date::format("%m-%d %H:%M", end));
-            auto minutes = std::chrono::duration_cast<std::chrono::minutes>(o.end - o.start).count();
+            auto minutes =
+                std::chrono::duration_cast<std::chrono::minutes>(o.end - o.start).count();
             row.length = std::to_string(minutes / 60) + "h" + (minutes % 60 < 10 ? "0" : "") +
                          std::to_string(minutes % 60);
         }

@@ -3,7 +3,6 @@
 
 #include <busywork/occurrence.hpp>
 #include <busywork/time_zones.hpp>
-
 #include <string>
 #include <vector>
 

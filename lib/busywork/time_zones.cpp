@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include <busywork/time_zones.hpp>
-
-#include <busywork/error.hpp>
-
-#include <unicode/timezone.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
+#include <busywork/error.hpp>
+#include <busywork/time_zones.hpp>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
 #include <variant>
 
 namespace busywork {
@@ -21,8 +18,8 @@ using std::chrono::seconds;
 
 struct Zone::State {
     std::string name;
-    const date::time_zone* iana = nullptr;          // IANA zone, or fallback of a defined one
-    std::vector<ZoneTransition> transitions;         // defined zones only, sorted by `at`
+    const date::time_zone* iana = nullptr;   // IANA zone, or fallback of a defined one
+    std::vector<ZoneTransition> transitions; // defined zones only, sorted by `at`
     bool is_defined = false;
 };
 
@@ -43,7 +40,9 @@ Zone Zone::defined(std::string tzid, std::vector<ZoneTransition> transitions,
         State{std::move(tzid), fallback, std::move(transitions), true}));
 }
 
-const std::string& Zone::name() const { return m_state->name; }
+const std::string& Zone::name() const {
+    return m_state->name;
+}
 
 seconds Zone::offset_at(Instant instant) const {
     const State& s = *m_state;
@@ -183,7 +182,8 @@ const date::time_zone* lookup_display_name(const std::string& tzid) {
     std::size_t start = 0;
     while (start <= places.size()) {
         auto comma = places.find(',', start);
-        std::string city = trim(places.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        std::string city = trim(
+            places.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
         auto zone = lookup_city(city);
         if (agrees(zone))
             return zone;
@@ -219,7 +219,9 @@ const date::time_zone* find_uncached(const std::string& tzid) {
 
 } // namespace
 
-std::string normalize_tzid(std::string_view tzid) { return trim(tzid); }
+std::string normalize_tzid(std::string_view tzid) {
+    return trim(tzid);
+}
 
 const date::time_zone* find_iana_zone(std::string_view tzid) {
     static std::mutex mutex;

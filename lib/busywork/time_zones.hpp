@@ -2,10 +2,8 @@
 #pragma once
 
 #include <busywork/occurrence.hpp>
-
-#include <date/tz.h>
-
 #include <chrono>
+#include <date/tz.h>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,7 +36,9 @@ public:
     Instant to_instant(LocalTime local) const;
     /// The UTC offset in force at `instant`.
     std::chrono::seconds offset_at(Instant instant) const;
-    LocalTime to_local(Instant instant) const { return LocalTime{(instant + offset_at(instant)).time_since_epoch()}; }
+    LocalTime to_local(Instant instant) const {
+        return LocalTime{(instant + offset_at(instant)).time_since_epoch()};
+    }
     const std::string& name() const;
 
 private:

@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include <busywork/vtimezone.hpp>
-
 #include <busywork/error.hpp>
 #include <busywork/recurrence_rule.hpp>
-
+#include <busywork/vtimezone.hpp>
 #include <libical/ical.h>
-
 #include <memory>
 
 namespace busywork {
@@ -49,8 +46,9 @@ std::optional<Zone> read_vtimezone(const ComponentText& component, const std::st
         icalproperty* from_prop = icalcomponent_get_first_property(obs, ICAL_TZOFFSETFROM_PROPERTY);
         icalproperty* to_prop = icalcomponent_get_first_property(obs, ICAL_TZOFFSETTO_PROPERTY);
         if (!start_prop || !from_prop || !to_prop) {
-            diagnostics.warn(file, component.begin_line,
-                             where + ": observance without DTSTART, TZOFFSETFROM or TZOFFSETTO; ignored");
+            diagnostics.warn(
+                file, component.begin_line,
+                where + ": observance without DTSTART, TZOFFSETFROM or TZOFFSETTO; ignored");
             continue;
         }
         std::chrono::seconds from{icalproperty_get_tzoffsetfrom(from_prop)};
@@ -86,23 +84,25 @@ std::optional<Zone> read_vtimezone(const ComponentText& component, const std::st
             try {
                 RecurrenceRule rule = RecurrenceRule::parse(icalproperty_get_value_as_string(r));
                 const auto& until = rule.until();
-                auto walk = rule.walk(start, start, max_onsets_per_observance, [&](LocalTime onset) {
-                    if (onset >= onsets_end)
-                        return false;
-                    if (until) {
-                        bool past = until->form == TimeForm::utc
-                                        ? Instant{onset.time_since_epoch()} - from >
-                                              Instant{until->local.time_since_epoch()}
-                                        : onset > until->local + (until->form == TimeForm::date
-                                                                      ? std::chrono::seconds{86399}
-                                                                      : std::chrono::seconds{0});
-                        if (past)
+                auto walk =
+                    rule.walk(start, start, max_onsets_per_observance, [&](LocalTime onset) {
+                        if (onset >= onsets_end)
                             return false;
-                    }
-                    if (onset != start)
-                        add_onset(onset);
-                    return true;
-                });
+                        if (until) {
+                            bool past =
+                                until->form == TimeForm::utc
+                                    ? Instant{onset.time_since_epoch()} - from >
+                                          Instant{until->local.time_since_epoch()}
+                                    : onset > until->local + (until->form == TimeForm::date
+                                                                  ? std::chrono::seconds{86399}
+                                                                  : std::chrono::seconds{0});
+                            if (past)
+                                return false;
+                        }
+                        if (onset != start)
+                            add_onset(onset);
+                        return true;
+                    });
                 if (walk.cut)
                     diagnostics.warn(file, component.line_of("RRULE"),
                                      where + ": observance rule cut after " +

@@ -4,7 +4,6 @@
 #include <busywork/content_lines.hpp>
 #include <busywork/diagnostics.hpp>
 #include <busywork/time_zones.hpp>
-
 #include <optional>
 #include <string>
 

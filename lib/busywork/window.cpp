@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <busywork/window.hpp>
-
 #include <busywork/error.hpp>
-
+#include <busywork/window.hpp>
 #include <cstdio>
 
 namespace busywork {
@@ -60,7 +58,8 @@ TimeWindow window_for_dates(date::year_month_day first, date::year_month_day las
 TimeWindow last_complete_week(Instant now, const Zone& zone) {
     auto today = date::floor<date::days>(zone.to_local(now));
     auto monday = today - (date::weekday{today} - date::Monday);
-    return {zone.to_instant(LocalTime{monday - date::weeks{1}}), zone.to_instant(LocalTime{monday})};
+    return {zone.to_instant(LocalTime{monday - date::weeks{1}}),
+            zone.to_instant(LocalTime{monday})};
 }
 
 } // namespace busywork

@@ -3,9 +3,7 @@
 
 #include <busywork/recurrence.hpp>
 #include <busywork/time_zones.hpp>
-
 #include <date/date.h>
-
 #include <string>
 
 namespace busywork {

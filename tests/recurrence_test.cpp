@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+#include "expansion_support.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace busywork;
+using namespace busywork::testing;
+
+namespace {
+
+std::vector<std::string> starts(const Expanded& e) {
+    std::vector<std::string> out;
+    for (const auto& o : e.occurrences)
+        out.push_back(date::format("%FT%TZ", o.start));
+    return out;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(recurrence)
+
+BOOST_AUTO_TEST_CASE(weekly_meeting_keeps_its_wall_time_across_the_dst_change) {
+    // Europe/Berlin leaves summer time on 2026-10-25: 09:00 CEST = 07:00Z, 09:00 CET = 08:00Z.
+    auto e = expand_text("BEGIN:VEVENT\nUID:w\nDTSTART;TZID=Europe/Berlin:20261019T090000\n"
+                         "DTEND;TZID=Europe/Berlin:20261019T093000\nRRULE:FREQ=WEEKLY;COUNT=2\n"
+                         "SUMMARY:Sync\nEND:VEVENT\n",
+                         "2026-10-01", "2026-11-30");
+    BOOST_TEST(starts(e) ==
+                   (std::vector<std::string>{"2026-10-19T07:00:00Z", "2026-10-26T08:00:00Z"}),
+               boost::test_tools::per_element());
+    BOOST_TEST((e.occurrences[1].end - e.occurrences[1].start) == std::chrono::minutes{30});
+    BOOST_TEST(e.occurrences[1].recurring);
+}
+
+BOOST_AUTO_TEST_CASE(exdate_removes_and_overrides_move_retitle_and_cancel_instances) {
+    // Daily 09:00Z Mon..Fri 2026-11-23..27: Tue excluded, Wed moved to 15:00Z and retitled,
+    // Thu cancelled (still listed, with its status: classification excludes it later).
+    auto e = expand_text(
+        "BEGIN:VEVENT\nUID:d\nDTSTART:20261123T090000Z\nDURATION:PT15M\nRRULE:FREQ=DAILY;COUNT=5\n"
+        "EXDATE:20261124T090000Z\nSUMMARY:Stand-up\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nUID:d\nRECURRENCE-ID:20261125T090000Z\nDTSTART:20261125T150000Z\n"
+        "DURATION:PT30M\nSUMMARY:Stand-up (moved)\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nUID:d\nRECURRENCE-ID:20261126T090000Z\nDTSTART:20261126T090000Z\n"
+        "DURATION:PT15M\nSTATUS:CANCELLED\nSUMMARY:Stand-up\nEND:VEVENT\n",
+        "2026-11-23", "2026-11-30");
+    BOOST_TEST(starts(e) ==
+                   (std::vector<std::string>{"2026-11-23T09:00:00Z", "2026-11-25T15:00:00Z",
+                                             "2026-11-26T09:00:00Z", "2026-11-27T09:00:00Z"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(e.occurrences[1].summary == "Stand-up (moved)");
+    BOOST_TEST((e.occurrences[1].end - e.occurrences[1].start) == std::chrono::minutes{30});
+    BOOST_TEST(date::format("%FT%TZ", *e.occurrences[1].recurrence_id) == "2026-11-25T09:00:00Z");
+    BOOST_TEST(e.occurrences[2].status == "CANCELLED");
+    BOOST_TEST(e.diagnostics.empty());
+}
+
+BOOST_AUTO_TEST_CASE(override_names_its_instance_even_in_another_zone_form) {
+    // The master is in Europe/Berlin; the override's RECURRENCE-ID is the same instant in UTC
+    // (10:00 CET = 09:00Z), so it replaces the instance instead of adding one.
+    auto e = expand_text(
+        "BEGIN:VEVENT\nUID:z\nDTSTART;TZID=Europe/Berlin:20261123T100000\nDURATION:PT1H\n"
+        "RRULE:FREQ=DAILY;COUNT=2\nSUMMARY:Call\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nUID:z\nRECURRENCE-ID:20261124T090000Z\nDTSTART:20261124T130000Z\n"
+        "DURATION:PT1H\nSUMMARY:Call (later)\nEND:VEVENT\n",
+        "2026-11-23", "2026-11-30");
+    BOOST_TEST(starts(e) ==
+                   (std::vector<std::string>{"2026-11-23T09:00:00Z", "2026-11-24T13:00:00Z"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(this_and_future_override_moves_every_later_instance) {
+    // From Wed 25 Nov on, the 09:00Z daily meeting moves one hour later and is renamed.
+    auto e = expand_text(
+        "BEGIN:VEVENT\nUID:r\nDTSTART:20261123T090000Z\nDURATION:PT30M\nRRULE:FREQ=DAILY;COUNT=4\n"
+        "SUMMARY:Old\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nUID:r\nRECURRENCE-ID;RANGE=THISANDFUTURE:20261125T090000Z\n"
+        "DTSTART:20261125T100000Z\nDURATION:PT30M\nSUMMARY:New\nEND:VEVENT\n",
+        "2026-11-23", "2026-11-30");
+    BOOST_TEST(starts(e) ==
+                   (std::vector<std::string>{"2026-11-23T09:00:00Z", "2026-11-24T09:00:00Z",
+                                             "2026-11-25T10:00:00Z", "2026-11-26T10:00:00Z"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(e.occurrences[3].summary == "New");
+}
+
+BOOST_AUTO_TEST_CASE(until_is_inclusive_and_a_date_exdate_removes_the_whole_day) {
+    // RFC 5545 3.3.10: UNTIL bounds the set inclusively. EXDATE;VALUE=DATE on a timed series
+    // removes that day's instance (the libical/ical.js reading, see DISAGREEMENTS.md).
+    auto e = expand_text("BEGIN:VEVENT\nUID:u\nDTSTART:20261123T080000Z\nDTEND:20261123T083000Z\n"
+                         "RRULE:FREQ=DAILY;UNTIL=20261126T080000Z\nEXDATE;VALUE=DATE:20261124\n"
+                         "END:VEVENT\n",
+                         "2026-11-01", "2026-12-31");
+    BOOST_TEST(starts(e) ==
+                   (std::vector<std::string>{"2026-11-23T08:00:00Z", "2026-11-25T08:00:00Z",
+                                             "2026-11-26T08:00:00Z"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(end_defaults_follow_rfc_5545_3_6_1) {
+    // No DTEND or DURATION: a timed event has no length, an all-day event lasts one day.
+    auto e = expand_text("BEGIN:VEVENT\nUID:a\nDTSTART:20261123T080000Z\nEND:VEVENT\n"
+                         "BEGIN:VEVENT\nUID:b\nDTSTART;VALUE=DATE:20261124\nEND:VEVENT\n",
+                         "2026-11-23", "2026-11-30", "Europe/Berlin");
+    BOOST_REQUIRE_EQUAL(e.occurrences.size(), 2u);
+    BOOST_TEST((e.occurrences[0].end == e.occurrences[0].start));
+    // All-day: midnight to midnight in the report zone (Berlin, UTC+1 in November).
+    BOOST_TEST(e.occurrences[1].all_day);
+    BOOST_TEST(date::format("%FT%TZ", e.occurrences[1].start) == "2026-11-23T23:00:00Z");
+    BOOST_TEST(date::format("%FT%TZ", e.occurrences[1].end) == "2026-11-24T23:00:00Z");
+}
+
+BOOST_AUTO_TEST_CASE(nominal_day_duration_keeps_wall_time_across_dst) {
+    // DURATION:P1D is a nominal day (RFC 5545 3.3.6): from Sat 24 Oct 12:00 CEST (10:00Z) to
+    // Sun 25 Oct 12:00 CET (11:00Z), 25 hours.
+    auto e = expand_text("BEGIN:VEVENT\nUID:p\nDTSTART;TZID=Europe/Berlin:20261024T120000\n"
+                         "DURATION:P1D\nEND:VEVENT\n",
+                         "2026-10-01", "2026-11-01");
+    BOOST_REQUIRE_EQUAL(e.occurrences.size(), 1u);
+    BOOST_TEST((e.occurrences[0].end - e.occurrences[0].start) == std::chrono::hours{25});
+}
+
+BOOST_AUTO_TEST_CASE(endless_secondly_rule_is_cut_with_a_warning) {
+    auto e = expand_text("BEGIN:VEVENT\nUID:s\nDTSTART:20261123T000000Z\nRRULE:FREQ=SECONDLY\n"
+                         "SUMMARY:Flood\nEND:VEVENT\n",
+                         "2026-11-23", "2026-11-30");
+    BOOST_TEST(e.occurrences.size() == ExpansionLimits{}.occurrences_per_series);
+    BOOST_REQUIRE_EQUAL(e.diagnostics.all().size(), 1u);
+    BOOST_TEST(e.diagnostics.all()[0].to_string() ==
+               "test.ics:4: event \"Flood\", UID s has more than 50000 occurrences in the window; "
+               "expansion cut at 2026-11-23 13:53");
+}
+
+BOOST_AUTO_TEST_CASE(dtend_before_dtstart_skips_the_event_with_its_line) {
+    auto e = expand_text("BEGIN:VEVENT\nUID:bad\nDTSTART:20261123T100000Z\nDTEND:20261123T090000Z\n"
+                         "SUMMARY:Backwards\nEND:VEVENT\n",
+                         "2026-11-23", "2026-11-30");
+    BOOST_TEST(e.occurrences.empty());
+    BOOST_TEST(e.diagnostics.skipped_events() == 1);
+    BOOST_TEST(e.diagnostics.all()[0].to_string() ==
+               "test.ics:4: DTEND is before DTSTART (event \"Backwards\", UID bad); skipped");
+}
+
+BOOST_AUTO_TEST_CASE(floating_times_are_read_in_x_wr_timezone) {
+    // Google writes X-WR-TIMEZONE; a floating 09:00 is then 09:00 Berlin = 08:00Z in November.
+    auto e =
+        expand_text("BEGIN:VEVENT\nUID:f\nDTSTART:20261123T090000\nDURATION:PT1H\nEND:VEVENT\n",
+                    "2026-11-23", "2026-11-30", "UTC", "X-WR-TIMEZONE:Europe/Berlin\n");
+    BOOST_REQUIRE_EQUAL(e.occurrences.size(), 1u);
+    BOOST_TEST(date::format("%FT%TZ", e.occurrences[0].start) == "2026-11-23T08:00:00Z");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
