@@ -108,9 +108,10 @@ int run_check(const CommonOptions& common) {
     busywork::Zone zone = busywork::report_zone(common.tz);
     busywork::Diagnostics diagnostics;
     auto calendars = busywork::read_inputs(common.inputs, diagnostics);
-    // Expanding over a wide window finds the problems that only recurrence reveals.
+    // Expanding finds the problems that only recurrence reveals. 1970-2100 holds fewer daily
+    // instances than the per-series cap, so an endless daily meeting is not reported as cut.
     using namespace date;
-    busywork::TimeWindow everything{sys_days{1900_y / January / 1}, sys_days{2200_y / January / 1}};
+    busywork::TimeWindow everything{sys_days{1970_y / January / 1}, sys_days{2100_y / January / 1}};
     std::size_t events = 0;
     for (const auto& c : calendars)
         events += c.events.size();

@@ -290,12 +290,9 @@ private:
     void expand_master(const std::string& uid, const EventRef& master,
                        const std::vector<EventRef>& overrides, std::vector<bool>& used) {
         const EventRecord& e = *master.event;
-        if (e.rrules.empty() && e.rdates.empty()) {
-            bool has_overrides = !overrides.empty();
-            if (!has_overrides) {
-                emit_single(uid, master, false);
-                return;
-            }
+        if (e.rrules.empty() && e.rdates.empty() && overrides.empty()) {
+            emit_single(uid, master, false);
+            return;
         }
         Timing series;
         try {
