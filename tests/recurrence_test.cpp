@@ -149,4 +149,25 @@ BOOST_AUTO_TEST_CASE(floating_times_are_read_in_x_wr_timezone) {
     BOOST_TEST(date::format("%FT%TZ", e.occurrences[0].start) == "2026-11-23T08:00:00Z");
 }
 
+BOOST_AUTO_TEST_CASE(bysetpos_applies_to_weekly_and_daily_rules_too) {
+    // libical 3.0 honours BYSETPOS only for MONTHLY and YEARLY. "The last weekday of each
+    // week" from Mon 2026-11-23: the Fridays 27 Nov, 4 Dec, 11 Dec (COUNT=3), plus DTSTART,
+    // which RFC 5545 3.8.5.3 counts as the first instance (as both corpus oracles do).
+    auto e = expand_text("BEGIN:VEVENT\nUID:p\nDTSTART:20261123T090000Z\n"
+                         "RRULE:FREQ=WEEKLY;COUNT=3;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1\nEND:VEVENT\n",
+                         "2026-11-23", "2026-12-31");
+    BOOST_TEST(starts(e) ==
+                   (std::vector<std::string>{"2026-11-23T09:00:00Z", "2026-11-27T09:00:00Z",
+                                             "2026-12-04T09:00:00Z", "2026-12-11T09:00:00Z"}),
+               boost::test_tools::per_element());
+    // The second of 10:00, 11:00, 12:00 each day: 11:00 on three days, plus DTSTART 10:00.
+    auto daily = expand_text("BEGIN:VEVENT\nUID:q\nDTSTART:20261123T100000Z\n"
+                             "RRULE:FREQ=DAILY;COUNT=3;BYHOUR=10,11,12;BYSETPOS=2\nEND:VEVENT\n",
+                             "2026-11-23", "2026-12-31");
+    BOOST_TEST(starts(daily) ==
+                   (std::vector<std::string>{"2026-11-23T10:00:00Z", "2026-11-23T11:00:00Z",
+                                             "2026-11-24T11:00:00Z", "2026-11-25T11:00:00Z"}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
 #include <busywork/error.hpp>
 #include <busywork/recurrence_rule.hpp>
 #include <cstdlib>
 #include <libical/ical.h>
+#include <vector>
 
 namespace busywork {
 namespace {
@@ -117,9 +119,109 @@ bool RecurrenceRule::has_count() const {
     return m_rule->count > 0;
 }
 
+namespace {
+
+bool has_set_pos(const icalrecurrencetype& rule) {
+    return rule.by_set_pos[0] != ICAL_RECURRENCE_ARRAY_MAX;
+}
+
+// The period a BYSETPOS position counts within (RFC 5545 3.3.10: "within the set of
+// recurrence instances ... in the interval of the rule"), as its first second.
+LocalTime period_of(const icalrecurrencetype& rule, LocalTime t) {
+    using namespace std::chrono;
+    switch (rule.freq) {
+    case ICAL_MINUTELY_RECURRENCE:
+        return date::floor<minutes>(t);
+    case ICAL_HOURLY_RECURRENCE:
+        return date::floor<hours>(t);
+    case ICAL_DAILY_RECURRENCE:
+        return date::floor<date::days>(t);
+    case ICAL_WEEKLY_RECURRENCE: {
+        auto day = date::floor<date::days>(t);
+        // libical numbers weekdays Sunday = 1 .. Saturday = 7; WKST defaults to Monday.
+        int wkst = rule.week_start == ICAL_NO_WEEKDAY ? 2 : static_cast<int>(rule.week_start);
+        date::weekday first{static_cast<unsigned>(wkst - 1)};
+        return LocalTime{day - (date::weekday{day} - first)};
+    }
+    default:
+        return t; // SECONDLY: every instance is its own set
+    }
+}
+
+} // namespace
+
+// libical 3.0 applies BYSETPOS only to MONTHLY and YEARLY rules (fixed in 4.0); for the other
+// frequencies the positions are chosen here, per interval, and COUNT is applied after them.
+RecurrenceRule::Walk
+RecurrenceRule::walk_with_set_pos(LocalTime dtstart, std::size_t max_steps,
+                                  const std::function<bool(LocalTime)>& visit) const {
+    Walk result;
+    icalrecurrencetype expanded = *m_rule;
+    expanded.by_set_pos[0] = ICAL_RECURRENCE_ARRAY_MAX;
+    expanded.count = 0;
+    expanded.rscale = nullptr; // still owned by m_rule
+    std::unique_ptr<icalrecur_iterator, IteratorDeleter> it(
+        icalrecur_iterator_new(expanded, to_ical(dtstart)));
+    if (!it)
+        return result;
+    const int count = m_rule->count;
+    int emitted = 0;
+    std::vector<LocalTime> group;
+    // Returns false when the walk must stop.
+    auto flush = [&]() {
+        std::vector<LocalTime> chosen;
+        const int size = static_cast<int>(group.size());
+        for (int i = 0;
+             i < ICAL_BY_SETPOS_SIZE && m_rule->by_set_pos[i] != ICAL_RECURRENCE_ARRAY_MAX; ++i) {
+            int pos = m_rule->by_set_pos[i];
+            int index = pos > 0 ? pos - 1 : size + pos;
+            if (index >= 0 && index < size)
+                chosen.push_back(group[static_cast<std::size_t>(index)]);
+        }
+        std::sort(chosen.begin(), chosen.end());
+        chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+        group.clear();
+        for (LocalTime t : chosen) {
+            if (count > 0 && emitted >= count)
+                return false;
+            ++emitted;
+            result.last_seen = t;
+            if (!visit(t))
+                return false;
+        }
+        return true;
+    };
+    for (std::size_t steps = 0;; ++steps) {
+        icaltimetype next = icalrecur_iterator_next(it.get());
+        if (icaltime_is_null_time(next)) {
+            flush();
+            return result;
+        }
+        if (steps >= max_steps) {
+            result.cut = true;
+            return result;
+        }
+        LocalTime local;
+        try {
+            local =
+                from_civil({next.year, next.month, next.day, next.hour, next.minute, next.second});
+        } catch (const Error&) {
+            flush();
+            return result;
+        }
+        if (!group.empty() && period_of(*m_rule, local) != period_of(*m_rule, group.front()) &&
+            !flush())
+            return result;
+        group.push_back(local);
+    }
+}
+
 RecurrenceRule::Walk RecurrenceRule::walk(LocalTime dtstart, LocalTime skip_before,
                                           std::size_t max_steps,
                                           const std::function<bool(LocalTime)>& visit) const {
+    if (has_set_pos(*m_rule) && m_rule->freq != ICAL_MONTHLY_RECURRENCE &&
+        m_rule->freq != ICAL_YEARLY_RECURRENCE)
+        return walk_with_set_pos(dtstart, max_steps, visit);
     Walk result;
     std::unique_ptr<icalrecur_iterator, IteratorDeleter> it(
         icalrecur_iterator_new(*m_rule, to_ical(dtstart)));

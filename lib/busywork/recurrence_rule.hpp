@@ -36,6 +36,9 @@ public:
               const std::function<bool(LocalTime)>& visit) const;
 
 private:
+    Walk walk_with_set_pos(LocalTime dtstart, std::size_t max_steps,
+                           const std::function<bool(LocalTime)>& visit) const;
+
     std::shared_ptr<const icalrecurrencetype> m_rule; // UNTIL cleared
     std::optional<DateTimeValue> m_until;
 };
