@@ -5,6 +5,7 @@
 #include "test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
 
@@ -92,6 +93,34 @@ BOOST_AUTO_TEST_CASE(the_same_calendar_given_twice_counts_once) {
     BOOST_TEST(listed(once.out) == listed(twice.out));
     // samples/README.md: 46 occurrences in W42..W45.
     BOOST_TEST(csv_rows(once.out).size() == 46u);
+}
+
+BOOST_AUTO_TEST_CASE(json_output_carries_the_occurrence_model) {
+    // The Weekly Sales Sync of Tue 20 Oct 14:00-15:00 CEST (samples/README.md) with its
+    // internal attendees; the Tuesday stand-up of that day is a cancelled override.
+    auto run =
+        run_busywork({"events", source_path("samples/google_rep.ics"), "--tz", "Europe/Berlin",
+                      "--from", "2026-10-20", "--to", "2026-10-20", "--format", "json"});
+    BOOST_TEST(run.exit_code == 0);
+    auto list = nlohmann::json::parse(run.out);
+    BOOST_REQUIRE(list.is_array());
+    const nlohmann::json* sync = nullptr;
+    const nlohmann::json* standup = nullptr;
+    for (const auto& o : list) {
+        if (o["summary"] == "Weekly Sales Sync")
+            sync = &o;
+        if (o["summary"] == "Daily Stand-up Vertrieb")
+            standup = &o;
+    }
+    BOOST_REQUIRE(sync != nullptr);
+    BOOST_REQUIRE(standup != nullptr);
+    BOOST_TEST((*sync)["start"] == "2026-10-20T14:00:00+02:00");
+    BOOST_TEST((*sync)["end"] == "2026-10-20T15:00:00+02:00");
+    BOOST_TEST((*sync)["recurring"] == true);
+    BOOST_TEST((*sync)["all_day"] == false);
+    BOOST_TEST((*sync)["attendees"].size() >= 2u);
+    BOOST_TEST((*standup)["status"] == "CANCELLED");
+    BOOST_TEST((*standup)["recurrence_id"] == "2026-10-20T09:00:00+02:00");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_report_zone_is_a_usage_error) {
