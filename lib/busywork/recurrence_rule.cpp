@@ -4,6 +4,7 @@
 #include <busywork/recurrence_rule.hpp>
 #include <cstdlib>
 #include <libical/ical.h>
+#include <optional>
 #include <vector>
 
 namespace busywork {
@@ -121,6 +122,15 @@ bool RecurrenceRule::has_count() const {
 
 namespace {
 
+// A start libical generated, or nullopt when its fields are no real time (the walk ends).
+std::optional<LocalTime> generated_start(const icaltimetype& t) {
+    try {
+        return from_civil({t.year, t.month, t.day, t.hour, t.minute, t.second});
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
 bool has_set_pos(const icalrecurrencetype& rule) {
     return rule.by_set_pos[0] != ICAL_RECURRENCE_ARRAY_MAX;
 }
@@ -201,18 +211,15 @@ RecurrenceRule::walk_with_set_pos(LocalTime dtstart, std::size_t max_steps,
             result.cut = true;
             return result;
         }
-        LocalTime local;
-        try {
-            local =
-                from_civil({next.year, next.month, next.day, next.hour, next.minute, next.second});
-        } catch (const Error&) {
+        std::optional<LocalTime> local = generated_start(next);
+        if (!local) {
             flush();
             return result;
         }
-        if (!group.empty() && period_of(*m_rule, local) != period_of(*m_rule, group.front()) &&
+        if (!group.empty() && period_of(*m_rule, *local) != period_of(*m_rule, group.front()) &&
             !flush())
             return result;
-        group.push_back(local);
+        group.push_back(*local);
     }
 }
 
@@ -243,15 +250,11 @@ RecurrenceRule::Walk RecurrenceRule::walk(LocalTime dtstart, LocalTime skip_befo
             result.cut = true;
             return result;
         }
-        LocalTime local;
-        try {
-            local =
-                from_civil({next.year, next.month, next.day, next.hour, next.minute, next.second});
-        } catch (const Error&) {
+        std::optional<LocalTime> local = generated_start(next);
+        if (!local)
             return result;
-        }
-        result.last_seen = local;
-        if (!visit(local))
+        result.last_seen = *local;
+        if (!visit(*local))
             return result;
     }
 }
