@@ -3,13 +3,17 @@
 //   0  success
 //   1  input problems: nothing could be read, `check` found problems, or --strict and an
 //      event was skipped
-//   2  usage error (unknown option, bad date, unknown --tz zone)
+//   2  usage error (unknown option, bad date, unknown --tz zone, a bad rules file)
 #include <CLI/CLI.hpp>
+#include <busywork/classification.hpp>
 #include <busywork/diagnostics.hpp>
 #include <busywork/error.hpp>
 #include <busywork/ics_reader.hpp>
+#include <busywork/ownership.hpp>
 #include <busywork/recurrence.hpp>
 #include <busywork/render_events.hpp>
+#include <busywork/rules.hpp>
+#include <busywork/text_matching.hpp>
 #include <busywork/window.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -27,12 +31,28 @@ struct CommonOptions {
     bool strict = false;
 };
 
+// Which rules, and whose calendar: shared by every command that classifies.
+struct RulesOptions {
+    std::string rules_file;
+    std::vector<std::string> me;
+    std::vector<std::string> internal_domains;
+};
+
 struct EventsOptions {
     std::string from;
     std::string to;
     std::string now;
     EventsFormat format = EventsFormat::text;
     std::string output;
+    std::vector<std::string> categories;
+    bool explain = false;
+    std::string match;
+    std::string uid;
+};
+
+struct RulesCommandOptions {
+    bool show_default = false;
+    std::string check_file;
 };
 
 void print_diagnostics(const busywork::Diagnostics& diagnostics) {
@@ -62,46 +82,121 @@ void write_atomically(const std::string& path, const std::string& content) {
     }
 }
 
-int run_events(const CommonOptions& common, const EventsOptions& options) {
-    busywork::Zone zone = busywork::report_zone(common.tz);
-    busywork::TimeWindow window;
+busywork::TimeWindow events_window(const EventsOptions& options, const busywork::Zone& zone) {
     if (!options.from.empty() || !options.to.empty()) {
         if (options.from.empty() || options.to.empty())
             throw busywork::UsageError("--from and --to go together");
-        window = busywork::window_for_dates(busywork::parse_date(options.from),
-                                            busywork::parse_date(options.to), zone);
-    } else {
-        busywork::Instant now =
-            options.now.empty()
-                ? date::floor<std::chrono::seconds>(std::chrono::system_clock::now())
-                : busywork::parse_now(options.now, zone);
-        window = busywork::last_complete_week(now, zone);
+        return busywork::window_for_dates(busywork::parse_date(options.from),
+                                          busywork::parse_date(options.to), zone);
     }
+    busywork::Instant now =
+        options.now.empty() ? date::floor<std::chrono::seconds>(std::chrono::system_clock::now())
+                            : busywork::parse_now(options.now, zone);
+    return busywork::last_complete_week(now, zone);
+}
+
+// The occurrences --explain asks about: those whose title has --match, or whose UID is --uid.
+std::vector<std::size_t> explained(const std::vector<busywork::ClassifiedOccurrence>& classified,
+                                   const EventsOptions& options,
+                                   const busywork::FoldOptions& fold) {
+    std::vector<std::size_t> selected;
+    busywork::Keyword match =
+        busywork::make_keyword(options.match, busywork::KeywordBoundary::substring, fold);
+    for (std::size_t i = 0; i < classified.size(); ++i) {
+        const auto& o = classified[i].occurrence;
+        if (!options.uid.empty() && o.uid != options.uid)
+            continue;
+        if (!options.match.empty() &&
+            !busywork::contains_keyword(busywork::fold_text(o.summary, fold), match))
+            continue;
+        selected.push_back(i);
+    }
+    return selected;
+}
+
+int run_events(const CommonOptions& common, const RulesOptions& rules_options,
+               const EventsOptions& options) {
+    busywork::Zone zone = busywork::report_zone(common.tz);
+    busywork::TimeWindow window = events_window(options, zone);
+    std::vector<busywork::Category> categories;
+    for (const auto& name : options.categories) {
+        auto category = busywork::parse_category(name);
+        if (!category)
+            throw busywork::UsageError("unknown category \"" + name +
+                                       "\" (known: customer, pre-meeting, post-meeting, "
+                                       "internal-sync, internal-other, solo, excluded)");
+        categories.push_back(*category);
+    }
+    if ((!options.match.empty() || !options.uid.empty()) && !options.explain)
+        throw busywork::UsageError("--match and --uid select occurrences for --explain");
+    busywork::RuleSet rules = busywork::load_rules(rules_options.rules_file);
+
     busywork::Diagnostics diagnostics;
     auto calendars = busywork::read_inputs(common.inputs, diagnostics);
-    auto occurrences = busywork::expand_occurrences(calendars, window, zone, diagnostics);
+    auto ownerships = busywork::infer_ownerships(
+        calendars, rules.settings, {rules_options.me, rules_options.internal_domains}, diagnostics);
+    auto classified =
+        busywork::classify(busywork::expand_occurrences(calendars, window, zone, diagnostics),
+                           rules, ownerships, diagnostics);
     print_diagnostics(diagnostics);
     if (calendars.empty()) {
         std::cerr << "busywork: error: no input could be read\n";
         return 1;
     }
+    if (!categories.empty())
+        std::erase_if(classified, [&](const busywork::ClassifiedOccurrence& c) {
+            return std::find(categories.begin(), categories.end(), c.classification.category) ==
+                   categories.end();
+        });
+    std::vector<std::string> inferred = busywork::describe_ownerships(ownerships);
     std::string rendered;
-    switch (options.format) {
-    case EventsFormat::csv:
-        rendered = busywork::render_events_csv(occurrences, zone);
-        break;
-    case EventsFormat::json:
-        rendered = busywork::render_events_json(occurrences, zone);
-        break;
-    case EventsFormat::text:
-        rendered = busywork::render_events_text(occurrences, zone);
-        break;
+    if (options.explain) {
+        rendered = busywork::render_explanations(
+            classified, explained(classified, options, rules.settings.fold), rules, ownerships,
+            zone);
+    } else {
+        switch (options.format) {
+        case EventsFormat::csv:
+            // Standard output stays pure CSV; what was guessed goes to standard error.
+            for (const auto& line : inferred)
+                std::cerr << "busywork: " << line << '\n';
+            rendered = busywork::render_events_csv(classified, zone);
+            break;
+        case EventsFormat::json:
+            rendered = busywork::render_events_json(classified, zone, inferred);
+            break;
+        case EventsFormat::text:
+            rendered = busywork::render_events_text(classified, zone, inferred);
+            break;
+        }
     }
     if (options.output.empty())
         std::cout << rendered << std::flush;
     else
         write_atomically(options.output, rendered);
     return common.strict && diagnostics.skipped_events() > 0 ? 1 : 0;
+}
+
+int run_rules(const RulesOptions& rules_options, const RulesCommandOptions& options) {
+    if (!options.check_file.empty()) {
+        busywork::RuleSet rules;
+        try {
+            rules = busywork::load_rules(options.check_file);
+        } catch (const busywork::RulesError& e) {
+            std::cerr << e.what() << '\n';
+            return 1;
+        }
+        std::cerr << "busywork: " << options.check_file << ": " << rules.rules.size()
+                  << (rules.rules.size() == 1 ? " rule" : " rules") << ", valid\n";
+        return 0;
+    }
+    std::string path = busywork::user_rules_path(rules_options.rules_file);
+    if (options.show_default || path.empty())
+        std::cout << busywork::default_rules_text();
+    else
+        std::cout << busywork::render_rules(busywork::load_rules(path));
+    std::cout << std::flush;
+    return 0;
 }
 
 int run_check(const CommonOptions& common) {
@@ -132,7 +227,19 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     CommonOptions common;
+    RulesOptions rules_options;
     EventsOptions events;
+    RulesCommandOptions rules_command_options;
+    auto add_rules_options = [&rules_options](CLI::App* command) {
+        command->add_option("--rules", rules_options.rules_file,
+                            "rules file (default: $XDG_CONFIG_HOME/busywork/rules.toml, else "
+                            "the built-in rules)");
+        command->add_option("--me", rules_options.me,
+                            "the calendar owner's address (repeatable; default: inferred)");
+        command->add_option("--internal-domain", rules_options.internal_domains,
+                            "a domain of the owner's company (repeatable; default: the "
+                            "owner's)");
+    };
     auto add_common = [&common](CLI::App* command) {
         command
             ->add_option("inputs", common.inputs,
@@ -160,6 +267,25 @@ int main(int argc, char** argv) {
         ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
     events_command->add_option("-o,--output", events.output,
                                "write to FILE (atomically) instead of stdout");
+    add_rules_options(events_command);
+    events_command->add_option("--category", events.categories,
+                               "only occurrences of this category (repeatable)");
+    events_command->add_flag("--explain", events.explain,
+                             "show every rule tried for each occurrence and why it matched");
+    events_command->add_option("--match", events.match,
+                               "with --explain: only occurrences whose title contains TEXT");
+    events_command->add_option("--uid", events.uid, "with --explain: only this UID");
+
+    CLI::App* rules_command =
+        app.add_subcommand("rules", "print the rules in effect, or check a rules file")
+            ->footer("Examples:\n  busywork rules > ~/.config/busywork/rules.toml\n"
+                     "  busywork rules --check my-rules.toml");
+    rules_command->add_flag("--default", rules_command_options.show_default,
+                            "print the built-in rules, even when a rules file exists");
+    rules_command->add_option("--check", rules_command_options.check_file,
+                              "validate FILE (as --rules would read it) and exit");
+    rules_command->add_option("--rules", rules_options.rules_file,
+                              "print the rules in effect with this rules file");
 
     CLI::App* check_command =
         app.add_subcommand("check", "parse only: list every problem with file:line");
@@ -173,8 +299,14 @@ int main(int argc, char** argv) {
     }
     try {
         if (events_command->parsed())
-            return run_events(common, events);
+            return run_events(common, rules_options, events);
+        if (rules_command->parsed())
+            return run_rules(rules_options, rules_command_options);
         return run_check(common);
+    } catch (const busywork::RulesError& e) {
+        // Already `file:line:column: message`, the form editors jump to.
+        std::cerr << e.what() << '\n';
+        return 2;
     } catch (const busywork::UsageError& e) {
         std::cerr << "busywork: error: " << e.what() << '\n';
         return 2;

@@ -6,6 +6,9 @@ find_package(date REQUIRED CONFIG)             # libhowardhinnant-date-dev
 find_package(CLI11 REQUIRED CONFIG)            # libcli11-dev
 find_package(nlohmann_json REQUIRED CONFIG)    # nlohmann-json3-dev
 find_package(ICU REQUIRED COMPONENTS uc i18n)  # libicu-dev
+find_package(tomlplusplus REQUIRED CONFIG)     # libtomlplusplus-dev
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(libpsl REQUIRED IMPORTED_TARGET libpsl)  # libpsl-dev (+ publicsuffix)
 if(BUSYWORK_TESTS)
   find_package(Boost REQUIRED COMPONENTS unit_test_framework)  # libboost-test-dev
 endif()

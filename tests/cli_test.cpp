@@ -102,8 +102,14 @@ BOOST_AUTO_TEST_CASE(json_output_carries_the_occurrence_model) {
         run_busywork({"events", source_path("samples/google_rep.ics"), "--tz", "Europe/Berlin",
                       "--from", "2026-10-20", "--to", "2026-10-20", "--format", "json"});
     BOOST_TEST(run.exit_code == 0);
-    auto list = nlohmann::json::parse(run.out);
-    BOOST_REQUIRE(list.is_array());
+    auto document = nlohmann::json::parse(run.out);
+    BOOST_REQUIRE(document["events"].is_array());
+    const auto& list = document["events"];
+    // Anna is the owner by X-WR-CALNAME, and the document says so.
+    BOOST_REQUIRE(document["inferred"].size() == 1u);
+    BOOST_TEST(document["inferred"][0].get<std::string>().find(
+                   "owner anna.schmidt@acme-sales.de (inferred from X-WR-CALNAME") !=
+               std::string::npos);
     const nlohmann::json* sync = nullptr;
     const nlohmann::json* standup = nullptr;
     for (const auto& o : list) {
@@ -118,6 +124,10 @@ BOOST_AUTO_TEST_CASE(json_output_carries_the_occurrence_model) {
     BOOST_TEST((*sync)["end"] == "2026-10-20T15:00:00+02:00");
     BOOST_TEST((*sync)["recurring"] == true);
     BOOST_TEST((*sync)["all_day"] == false);
+    BOOST_TEST((*sync)["category"] == "internal-sync");
+    BOOST_TEST((*sync)["rule"] == "sync:keyword");
+    BOOST_TEST((*standup)["category"] == "excluded");
+    BOOST_TEST((*standup)["rule"] == "cancelled");
     BOOST_TEST((*sync)["attendees"].size() >= 2u);
     BOOST_TEST((*standup)["status"] == "CANCELLED");
     BOOST_TEST((*standup)["recurrence_id"] == "2026-10-20T09:00:00+02:00");
@@ -135,7 +145,7 @@ BOOST_AUTO_TEST_CASE(missing_input_is_reported_and_fails_when_nothing_was_read) 
     auto run = run_busywork({"events", "/nonexistent/cal.ics", "--tz", "UTC", "--from",
                              "2026-01-01", "--to", "2026-01-07"});
     BOOST_TEST(run.exit_code == 1);
-    BOOST_TEST(run.err == "/nonexistent/cal.ics:0: no such file or directory\n"
+    BOOST_TEST(run.err == "/nonexistent/cal.ics: no such file or directory\n"
                           "busywork: error: no input could be read\n");
 }
 

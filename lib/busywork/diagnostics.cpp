@@ -4,6 +4,9 @@
 namespace busywork {
 
 std::string Diagnostic::to_string() const {
+    // Line 0 is about the whole file, such as a guess made from all its events.
+    if (line <= 0)
+        return file + ": " + message;
     return file + ":" + std::to_string(line) + ": " + message;
 }
 

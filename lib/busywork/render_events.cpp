@@ -43,23 +43,30 @@ std::string format_rfc3339(Instant instant, const Zone& zone) {
            format_offset(offset);
 }
 
-std::string render_events_csv(const std::vector<Occurrence>& occurrences, const Zone& zone) {
-    std::string out = "uid,start,end,all_day,summary,recurrence_id,status,transp,location,"
-                      "organizer,attendees,source\r\n";
-    for (const auto& o : occurrences) {
+std::string describe_tie(const Tie& tie, const Zone& zone) {
+    return tie.name + " " + date::format("%Y-%m-%dT%H:%M", zone.to_local(tie.start));
+}
+
+std::string render_events_csv(const std::vector<ClassifiedOccurrence>& occurrences,
+                              const Zone& zone) {
+    std::string out = "uid,start,end,all_day,summary,category,rule,tied_to,recurrence_id,status,"
+                      "transp,location,organizer,attendees,source\r\n";
+    for (const auto& [o, c] : occurrences) {
         out += csv_field(o.uid) + ',' + format_rfc3339(o.start, zone) + ',' +
                format_rfc3339(o.end, zone) + ',' + (o.all_day ? "true" : "false") + ',' +
-               csv_field(o.summary) + ',' +
-               (o.recurrence_id ? format_rfc3339(*o.recurrence_id, zone) : std::string()) + ',' +
-               csv_field(o.status) + ',' + csv_field(o.transp) + ',' + csv_field(o.location) + ',' +
-               csv_field(o.organizer ? o.organizer->address : std::string()) + ',' +
+               csv_field(o.summary) + ',' + csv_plain_field(category_name(c.category)) + ',' +
+               csv_field(c.rule) + ',' + (c.tie ? csv_field(describe_tie(*c.tie, zone)) : "") +
+               ',' + (o.recurrence_id ? format_rfc3339(*o.recurrence_id, zone) : std::string()) +
+               ',' + csv_field(o.status) + ',' + csv_field(o.transp) + ',' + csv_field(o.location) +
+               ',' + csv_field(o.organizer ? o.organizer->address : std::string()) + ',' +
                csv_field(people(o)) + ',' +
                csv_field(o.source_file + ":" + std::to_string(o.source_line)) + "\r\n";
     }
     return out;
 }
 
-std::string render_events_json(const std::vector<Occurrence>& occurrences, const Zone& zone) {
+std::string render_events_json(const std::vector<ClassifiedOccurrence>& occurrences,
+                               const Zone& zone, const std::vector<std::string>& inferred) {
     auto person = [](const Attendee& a) {
         return nlohmann::json{{"address", a.address},
                               {"name", a.common_name},
@@ -68,7 +75,7 @@ std::string render_events_json(const std::vector<Occurrence>& occurrences, const
                               {"cutype", a.cutype}};
     };
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& o : occurrences) {
+    for (const auto& [o, c] : occurrences) {
         nlohmann::json attendees = nlohmann::json::array();
         for (const auto& a : o.attendees)
             attendees.push_back(person(a));
@@ -78,6 +85,13 @@ std::string render_events_json(const std::vector<Occurrence>& occurrences, const
             {"end", format_rfc3339(o.end, zone)},
             {"all_day", o.all_day},
             {"summary", o.summary},
+            {"category", category_name(c.category)},
+            {"rule", c.rule},
+            {"tied_to", c.tie ? nlohmann::json{{"name", c.tie->name},
+                                               {"start", format_rfc3339(c.tie->start, zone)},
+                                               {"summary", c.tie->summary},
+                                               {"uid", c.tie->uid}}
+                              : nlohmann::json()},
             {"recurrence_id", o.recurrence_id
                                   ? nlohmann::json(format_rfc3339(*o.recurrence_id, zone))
                                   : nlohmann::json()},
@@ -92,18 +106,26 @@ std::string render_events_json(const std::vector<Occurrence>& occurrences, const
         });
     }
     // Invalid UTF-8 in event text is replaced rather than thrown on.
-    return list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    nlohmann::json document{{"inferred", inferred}, {"events", list}};
+    return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string render_events_text(const std::vector<Occurrence>& occurrences, const Zone& zone) {
+std::string render_events_text(const std::vector<ClassifiedOccurrence>& occurrences,
+                               const Zone& zone, const std::vector<std::string>& inferred) {
+    std::string out;
+    for (const auto& line : inferred)
+        out += single_line_text(line) + "\n";
+    if (!inferred.empty())
+        out += "\n";
     if (occurrences.empty())
-        return "No events in this window.\n";
+        return out + "No events in this window.\n";
     struct Row {
-        std::string when, length, flags, title;
+        std::string when, length, category, rule, flags, title;
     };
     std::vector<Row> rows;
-    std::size_t when_width = 0, length_width = 0, flags_width = 0;
-    for (const auto& o : occurrences) {
+    std::size_t when_width = 0, length_width = 0, category_width = 0, rule_width = 0,
+                flags_width = 0;
+    for (const auto& [o, c] : occurrences) {
         LocalTime start = zone.to_local(o.start);
         LocalTime end = zone.to_local(o.end);
         Row row;
@@ -131,9 +153,13 @@ std::string render_events_text(const std::vector<Occurrence>& occurrences, const
         if (!flags.empty())
             flags.pop_back();
         row.flags = flags;
+        row.category = category_name(c.category);
+        row.rule = single_line_text(c.rule + (c.tie ? " " + describe_tie(*c.tie, zone) : ""));
         row.title = single_line_text(o.summary.empty() ? "(no title)" : o.summary);
         when_width = std::max(when_width, columns(row.when));
         length_width = std::max(length_width, columns(row.length));
+        category_width = std::max(category_width, columns(row.category));
+        rule_width = std::max(rule_width, columns(row.rule));
         flags_width = std::max(flags_width, columns(row.flags));
         rows.push_back(std::move(row));
     }
@@ -141,12 +167,42 @@ std::string render_events_text(const std::vector<Occurrence>& occurrences, const
         std::string fill(width > columns(s) ? width - columns(s) : 0, ' ');
         return right ? fill + s : s + fill;
     };
-    std::string out;
     for (const auto& r : rows)
         out += pad(r.when, when_width) + "  " + pad(r.length, length_width, true) + "  " +
-               pad(r.flags, flags_width) + "  " + r.title + "\n";
+               pad(r.category, category_width) + "  " + pad(r.rule, rule_width) + "  " +
+               (flags_width ? pad(r.flags, flags_width) + "  " : "") + r.title + "\n";
     out += std::to_string(rows.size()) + (rows.size() == 1 ? " occurrence" : " occurrences") +
            ", times in " + zone.name() + "\n";
+    return out;
+}
+
+std::string render_explanations(const std::vector<ClassifiedOccurrence>& occurrences,
+                                const std::vector<std::size_t>& selected, const RuleSet& rules,
+                                const Ownerships& ownerships, const Zone& zone) {
+    if (selected.empty())
+        return "No occurrence in this window matches.\n";
+    std::string out;
+    for (std::size_t index : selected) {
+        const auto& [o, c] = occurrences.at(index);
+        LocalTime start = zone.to_local(o.start);
+        out += single_line_text(o.summary.empty() ? "(no title)" : o.summary) + "  " +
+               date::format("%a %Y-%m-%d %H:%M", start) + "  " + single_line_text(o.source_file) +
+               ":" + std::to_string(o.source_line) + "  UID " + single_line_text(o.uid) + "\n";
+        if (auto it = ownerships.find(o.source_file); it != ownerships.end())
+            out += "  " + single_line_text(it->second.describe()) + "\n";
+        std::vector<ExplanationStep> steps = explain(occurrences, index, rules, ownerships);
+        std::size_t width = 0;
+        for (const auto& step : steps)
+            width = std::max(width, columns(step.rule));
+        for (const auto& step : steps) {
+            std::string name = step.rule + std::string(width - columns(step.rule), ' ');
+            out += "  " + std::string(step.matched ? "match " : "no    ") + single_line_text(name) +
+                   "  " + single_line_text(step.reason.empty() ? "no conditions" : step.reason) +
+                   "\n";
+        }
+        out += "  => " + std::string(category_name(c.category)) + " by " +
+               single_line_text(c.rule + (c.tie ? " " + describe_tie(*c.tie, zone) : "")) + "\n\n";
+    }
     return out;
 }
 

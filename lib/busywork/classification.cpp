@@ -1,0 +1,621 @@
+// SPDX-License-Identifier: MIT
+#include <algorithm>
+#include <busywork/classification.hpp>
+#include <busywork/domains.hpp>
+#include <busywork/participants.hpp>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+namespace busywork {
+
+namespace {
+
+using std::chrono::minutes;
+
+struct FoldedText {
+    std::string title;
+    std::string description;
+    std::string location;
+};
+
+// Everything the rules look at for one occurrence, worked out once.
+struct Subject {
+    const Occurrence& occurrence;
+    const Participants& participants;
+    const FoldedText& folded;
+    minutes duration;
+};
+
+// Words that can name a customer: not common, not the owner's own company, no digits (a year
+// or "Q4" ties unrelated meetings together), at least three letters.
+class NameFilter {
+public:
+    NameFilter(const Settings& settings, const Ownership& ownership) {
+        for (const auto& w : settings.common_words)
+            m_common.insert(fold_text(w, settings.fold));
+        for (const auto& d : ownership.internal_domains)
+            m_common.insert(fold_text(organisation_label(d), settings.fold));
+    }
+
+    bool distinctive(const std::string& word) const {
+        if (word.size() < 3 || m_common.count(word))
+            return false;
+        return std::none_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    }
+
+private:
+    std::set<std::string> m_common;
+};
+
+std::vector<std::string> distinctive_words(const std::string& folded, const NameFilter& filter) {
+    std::vector<std::string> out;
+    for (auto& w : words_of(folded))
+        if (filter.distinctive(w) && std::find(out.begin(), out.end(), w) == out.end())
+            out.push_back(std::move(w));
+    return out;
+}
+
+// The customer meetings of one calendar, indexed by start, by end and by the names they go
+// by, so that each inference question is a few binary searches: O(n log n) in all.
+class CustomerMeetings {
+public:
+    struct Meeting {
+        Instant start{};
+        Instant end{};
+        std::vector<std::string> participants; // sorted
+        std::string summary;
+        std::string uid;
+    };
+
+    void add(Meeting meeting, std::vector<std::string> names) {
+        std::size_t index = m_meetings.size();
+        m_meetings.push_back(std::move(meeting));
+        for (auto& n : names)
+            m_by_name[std::move(n)].push_back(index);
+    }
+
+    void index() {
+        auto by_start = [this](std::size_t a, std::size_t b) {
+            return m_meetings[a].start < m_meetings[b].start;
+        };
+        auto by_end = [this](std::size_t a, std::size_t b) {
+            return m_meetings[a].end < m_meetings[b].end;
+        };
+        m_by_start.resize(m_meetings.size());
+        for (std::size_t i = 0; i < m_meetings.size(); ++i)
+            m_by_start[i] = i;
+        m_by_end = m_by_start;
+        std::sort(m_by_start.begin(), m_by_start.end(), by_start);
+        std::sort(m_by_end.begin(), m_by_end.end(), by_end);
+        for (auto& [name, list] : m_by_name) {
+            m_by_name_end[name] = list;
+            std::sort(list.begin(), list.end(), by_start);
+            std::sort(m_by_name_end[name].begin(), m_by_name_end[name].end(), by_end);
+        }
+    }
+
+    // The nearest customer meeting starting within `window` after `end` that goes by one of
+    // `words`; failing that, the nearest within `adjacent` whose participants include all of
+    // `people`.
+    std::optional<Tie> before(Instant end, const std::vector<std::string>& words,
+                              const std::vector<std::string>& people, minutes window,
+                              minutes adjacent) const {
+        std::optional<Tie> best;
+        for (const auto& w : words) {
+            auto it = m_by_name.find(w);
+            if (it == m_by_name.end())
+                continue;
+            const auto& list = it->second;
+            auto first =
+                std::lower_bound(list.begin(), list.end(), end, [this](std::size_t i, Instant t) {
+                    return m_meetings[i].start < t;
+                });
+            if (first == list.end() || m_meetings[*first].start - end > window)
+                continue;
+            if (!best || m_meetings[*first].start < best->start)
+                best = tie(w, m_meetings[*first]);
+        }
+        if (best)
+            return best;
+        auto first =
+            std::lower_bound(m_by_start.begin(), m_by_start.end(), end,
+                             [this](std::size_t i, Instant t) { return m_meetings[i].start < t; });
+        for (auto it = first; it != m_by_start.end(); ++it) {
+            const Meeting& m = m_meetings[*it];
+            if (m.start - end > adjacent)
+                break;
+            if (attends_all(m, people))
+                return tie("attendees", m);
+        }
+        return std::nullopt;
+    }
+
+    // The mirror image of `before`: customer meetings that end before `start`.
+    std::optional<Tie> after(Instant start, const std::vector<std::string>& words,
+                             const std::vector<std::string>& people, minutes window,
+                             minutes adjacent) const {
+        std::optional<Tie> best;
+        Instant best_end{};
+        for (const auto& w : words) {
+            auto it = m_by_name_end.find(w);
+            if (it == m_by_name_end.end())
+                continue;
+            const auto& list = it->second;
+            auto past =
+                std::upper_bound(list.begin(), list.end(), start, [this](Instant t, std::size_t i) {
+                    return t < m_meetings[i].end;
+                });
+            if (past == list.begin())
+                continue;
+            const Meeting& m = m_meetings[*std::prev(past)];
+            if (start - m.end > window)
+                continue;
+            if (!best || m.end > best_end) {
+                best = tie(w, m);
+                best_end = m.end;
+            }
+        }
+        if (best)
+            return best;
+        auto past =
+            std::upper_bound(m_by_end.begin(), m_by_end.end(), start,
+                             [this](Instant t, std::size_t i) { return t < m_meetings[i].end; });
+        while (past != m_by_end.begin()) {
+            const Meeting& m = m_meetings[*--past];
+            if (start - m.end > adjacent)
+                break;
+            if (attends_all(m, people))
+                return tie("attendees", m);
+        }
+        return std::nullopt;
+    }
+
+private:
+    static bool attends_all(const Meeting& m, const std::vector<std::string>& people) {
+        return !people.empty() && std::includes(m.participants.begin(), m.participants.end(),
+                                                people.begin(), people.end());
+    }
+
+    static Tie tie(const std::string& name, const Meeting& m) {
+        return Tie{name, m.start, m.summary, m.uid};
+    }
+
+    std::vector<Meeting> m_meetings;
+    std::vector<std::size_t> m_by_start;
+    std::vector<std::size_t> m_by_end;
+    std::unordered_map<std::string, std::vector<std::size_t>> m_by_name;
+    std::unordered_map<std::string, std::vector<std::size_t>> m_by_name_end;
+};
+
+// What inference rules may consult; absent in the first pass, which finds the customers.
+struct InferenceContext {
+    const CustomerMeetings& meetings;
+    const NameFilter& names;
+    const Settings& settings;
+};
+
+std::string keyword_description(const Keyword& k) {
+    switch (k.boundary) {
+    case KeywordBoundary::word:
+        return "the word \"" + k.text + "\"";
+    case KeywordBoundary::word_start:
+        return "a word starting \"" + k.text + "\"";
+    case KeywordBoundary::substring:
+        break;
+    }
+    return "\"" + k.text + "\"";
+}
+
+struct Evaluation {
+    bool holds = true;
+    std::string reason; // filled only when asked for
+    bool timed_out = false;
+    std::optional<Tie> tie;
+};
+
+class RuleEvaluator {
+public:
+    RuleEvaluator(const Subject& subject, bool explain) : m_subject(subject), m_explain(explain) {}
+
+    Evaluation evaluate(const Rule& rule, const InferenceContext* inference) {
+        m_result = Evaluation{};
+        const RuleConditions& w = rule.when;
+        const Participants& p = m_subject.participants;
+        const Occurrence& o = m_subject.occurrence;
+        if (w.external && !check((p.external > 0) == *w.external, [&] {
+                return p.external > 0 ? "external participants: " + join(p.external_domains)
+                                      : std::string("no external participant");
+            }))
+            return m_result;
+        if (w.all_internal && !check(p.all_internal() == *w.all_internal, [&] {
+                return p.all_internal()
+                           ? "all " + std::to_string(p.count()) + " participants are internal"
+                       : p.count() == 0 ? std::string("no participants")
+                                        : std::string("not all participants are internal");
+            }))
+            return m_result;
+        if (w.min_participants && !check(p.count() >= *w.min_participants, [&] {
+                return std::to_string(p.count()) + " participants, at least " +
+                       std::to_string(*w.min_participants) + " wanted";
+            }))
+            return m_result;
+        if (w.max_participants && !check(p.count() <= *w.max_participants, [&] {
+                return std::to_string(p.count()) + " participants, at most " +
+                       std::to_string(*w.max_participants) + " wanted";
+            }))
+            return m_result;
+        if (!w.organizer_domains.empty()) {
+            bool within = std::any_of(
+                w.organizer_domains.begin(), w.organizer_domains.end(), [&](const auto& d) {
+                    return is_within_domain(p.organizer_host, d) ||
+                           (!p.organizer_host.empty() &&
+                            registrable_domain(p.organizer_host) == registrable_domain(d));
+                });
+            if (!check(within, [&] {
+                    return p.organizer_host.empty() ? std::string("no organizer")
+                                                    : "organizer at " + p.organizer_host;
+                }))
+                return m_result;
+        }
+        if (w.recurring && !check(o.recurring == *w.recurring, [&] {
+                return o.recurring ? std::string("recurring") : std::string("not recurring");
+            }))
+            return m_result;
+        if (w.min_duration && !check(m_subject.duration >= *w.min_duration, [&] {
+                return std::to_string(m_subject.duration.count()) + " min long";
+            }))
+            return m_result;
+        if (w.max_duration && !check(m_subject.duration <= *w.max_duration, [&] {
+                return std::to_string(m_subject.duration.count()) + " min long";
+            }))
+            return m_result;
+        if (w.title && !text(*w.title, "title", {{&m_subject.folded.title, &o.summary}}))
+            return m_result;
+        if (w.description &&
+            !text(*w.description, "description", {{&m_subject.folded.description, &o.description}}))
+            return m_result;
+        if (w.location &&
+            !text(*w.location, "location", {{&m_subject.folded.location, &o.location}}))
+            return m_result;
+        if (w.any_text && !text(*w.any_text, "text",
+                                {{&m_subject.folded.title, &o.summary},
+                                 {&m_subject.folded.description, &o.description},
+                                 {&m_subject.folded.location, &o.location}}))
+            return m_result;
+        if (w.infer != Inference::none)
+            infer(w.infer, inference);
+        return m_result;
+    }
+
+private:
+    static std::string join(const std::vector<std::string>& items) {
+        std::string out;
+        for (const auto& i : items)
+            out += (out.empty() ? "" : ", ") + i;
+        return out;
+    }
+
+    template <typename Describe>
+    bool check(bool holds, Describe describe) {
+        if (m_explain)
+            note(describe());
+        if (!holds)
+            fail();
+        return holds;
+    }
+
+    void note(const std::string& reason) {
+        if (m_result.holds)
+            m_result.reason += (m_result.reason.empty() ? "" : "; ") + reason;
+    }
+
+    void fail() {
+        if (m_explain) {
+            // Only the condition that failed explains a miss.
+            auto last = m_result.reason.rfind("; ");
+            if (last != std::string::npos)
+                m_result.reason.erase(0, last + 2);
+        }
+        m_result.holds = false;
+    }
+
+    using Field = std::pair<const std::string*, const std::string*>; // folded, original
+
+    bool text(const TextCondition& condition, const std::string& field,
+              std::initializer_list<Field> fields) {
+        for (const Field& f : fields) {
+            for (const Keyword& k : condition.keywords)
+                if (contains_keyword(*f.first, k))
+                    return check(true, [&] { return field + " has " + keyword_description(k); });
+            for (const Pattern& pattern : condition.patterns) {
+                Pattern::Outcome outcome = pattern.search(*f.second);
+                if (outcome == Pattern::Outcome::match)
+                    return check(true,
+                                 [&] { return field + " matches /" + pattern.source() + "/"; });
+                if (outcome == Pattern::Outcome::timed_out)
+                    m_result.timed_out = true;
+            }
+        }
+        return check(false, [&] {
+            std::size_t n = condition.keywords.size() + condition.patterns.size();
+            return field + " has none of the " + std::to_string(n) +
+                   (n == 1 ? " keyword" : " keywords") +
+                   (m_result.timed_out ? " (a regular expression ran out of time)" : "");
+        });
+    }
+
+    void infer(Inference side, const InferenceContext* inference) {
+        if (!inference) {
+            check(false, [] { return std::string("customer meetings not known yet"); });
+            return;
+        }
+        const Settings& s = inference->settings;
+        const Occurrence& o = m_subject.occurrence;
+        std::vector<std::string> words =
+            distinctive_words(m_subject.folded.title, inference->names);
+        std::optional<Tie> tie =
+            side == Inference::pre
+                ? inference->meetings.before(o.end, words, m_subject.participants.addresses,
+                                             s.pre_window, s.adjacent_window)
+                : inference->meetings.after(o.start, words, m_subject.participants.addresses,
+                                            s.post_window, s.adjacent_window);
+        if (check(tie.has_value(), [&] {
+                if (!tie)
+                    return std::string(side == Inference::pre ? "no customer meeting follows "
+                                                              : "no customer meeting precedes ") +
+                           "that it names or shares all participants with";
+                return std::string(side == Inference::pre ? "before" : "after") +
+                       " customer meeting \"" + tie->summary + "\" (" +
+                       (tie->name == "attendees" ? "same participants, close in time"
+                                                 : "names \"" + tie->name + "\"") +
+                       ")";
+            }))
+            m_result.tie = std::move(tie);
+    }
+
+    const Subject& m_subject;
+    bool m_explain;
+    Evaluation m_result;
+};
+
+// The built-in exclusions, in the order their names are reported.
+std::optional<std::string> exclusion(const Subject& s) {
+    const Occurrence& o = s.occurrence;
+    if (o.status == "CANCELLED")
+        return "cancelled";
+    if (s.participants.owner_declined)
+        return "declined";
+    if (o.transp == "TRANSPARENT")
+        return "free";
+    if (o.all_day)
+        return "all-day";
+    if (o.end <= o.start)
+        return "empty";
+    return std::nullopt;
+}
+
+const Ownership& ownership_of(const Occurrence& o, const Ownerships& ownerships) {
+    static const Ownership nobody;
+    auto it = ownerships.find(o.source_file);
+    return it == ownerships.end() ? nobody : it->second;
+}
+
+// Folds each distinct text once: a series' occurrences share their titles.
+class Folder {
+public:
+    explicit Folder(const FoldOptions& options) : m_options(options) {}
+    const std::string& operator()(const std::string& text) {
+        auto it = m_cache.find(text);
+        if (it == m_cache.end())
+            it = m_cache.emplace(text, fold_text(text, m_options)).first;
+        return it->second;
+    }
+
+private:
+    FoldOptions m_options;
+    std::unordered_map<std::string, std::string> m_cache;
+};
+
+struct Prepared {
+    std::vector<Participants> participants;
+    std::vector<FoldedText> folded;
+};
+
+Prepared prepare(const std::vector<const Occurrence*>& occurrences, const RuleSet& rules,
+                 const Ownerships& ownerships) {
+    Prepared prepared;
+    Folder fold(rules.settings.fold);
+    for (const Occurrence* o : occurrences) {
+        prepared.participants.push_back(
+            participants_of(*o, ownership_of(*o, ownerships), rules.settings));
+        prepared.folded.push_back(
+            FoldedText{fold(o->summary), fold(o->description), fold(o->location)});
+    }
+    return prepared;
+}
+
+minutes duration_of(const Occurrence& o) {
+    return std::chrono::duration_cast<minutes>(o.end - o.start);
+}
+
+// The rule that decides, or none when no rule matches (a rules file without a catch-all).
+struct Decision {
+    std::optional<std::size_t> rule;
+    std::optional<Tie> tie;
+    bool timed_out = false;
+};
+
+Decision decide(const Subject& subject, const RuleSet& rules, const InferenceContext* inference,
+                std::size_t first_rule = 0) {
+    Decision decision;
+    RuleEvaluator evaluator(subject, false);
+    for (std::size_t i = first_rule; i < rules.rules.size(); ++i) {
+        Evaluation e = evaluator.evaluate(rules.rules[i], inference);
+        decision.timed_out = decision.timed_out || e.timed_out;
+        if (e.holds) {
+            decision.rule = i;
+            decision.tie = std::move(e.tie);
+            return decision;
+        }
+    }
+    return decision;
+}
+
+struct CalendarInference {
+    CustomerMeetings meetings;
+    std::unique_ptr<NameFilter> names;
+};
+
+// The customer meetings per calendar file, from the first pass's decisions.
+std::map<std::string, CalendarInference>
+customer_meetings(const std::vector<const Occurrence*>& occurrences, const Prepared& prepared,
+                  const std::vector<bool>& is_customer, const RuleSet& rules,
+                  const Ownerships& ownerships) {
+    std::map<std::string, CalendarInference> calendars;
+    for (std::size_t i = 0; i < occurrences.size(); ++i) {
+        const Occurrence& o = *occurrences[i];
+        auto [it, inserted] = calendars.try_emplace(o.source_file);
+        if (inserted)
+            it->second.names =
+                std::make_unique<NameFilter>(rules.settings, ownership_of(o, ownerships));
+        if (!is_customer[i])
+            continue;
+        std::vector<std::string> names =
+            distinctive_words(prepared.folded[i].title, *it->second.names);
+        for (const auto& d : prepared.participants[i].external_domains) {
+            std::string label = fold_text(organisation_label(d), rules.settings.fold);
+            if (std::find(names.begin(), names.end(), label) == names.end())
+                names.push_back(label);
+        }
+        it->second.meetings.add(
+            {o.start, o.end, prepared.participants[i].addresses, o.summary, o.uid},
+            std::move(names));
+    }
+    for (auto& [file, c] : calendars)
+        c.meetings.index();
+    return calendars;
+}
+
+bool has_inference_rule(const RuleSet& rules) {
+    return std::any_of(rules.rules.begin(), rules.rules.end(),
+                       [](const Rule& r) { return r.when.infer != Inference::none; });
+}
+
+Classification excluded(const std::string& reason) {
+    return Classification{Category::excluded, reason, std::nullopt};
+}
+
+// A rules file may lack a catch-all; what no rule claims is "other", and says so.
+const Classification unmatched{Category::internal_other, "no rule matched", std::nullopt};
+
+} // namespace
+
+std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
+                                           const RuleSet& rules, const Ownerships& ownerships,
+                                           Diagnostics& diagnostics) {
+    std::vector<const Occurrence*> pointers;
+    for (const auto& o : occurrences)
+        pointers.push_back(&o);
+    Prepared prepared = prepare(pointers, rules, ownerships);
+
+    std::vector<Classification> decisions(occurrences.size());
+    std::vector<std::optional<std::size_t>> first_pass(occurrences.size());
+    std::vector<bool> is_customer(occurrences.size(), false);
+    std::set<std::string> reported_timeouts;
+    auto report_timeout = [&](const Occurrence& o, std::size_t rule) {
+        if (reported_timeouts.insert(o.uid + "\n" + o.summary).second)
+            diagnostics.warn(o.source_file, o.source_line,
+                             "a regular expression ran out of time " +
+                                 describe_event(o.summary, o.uid) + "; rule \"" +
+                                 rules.rules[rule].name + "\" and later ones read it as no match");
+    };
+    auto record = [&](std::size_t i, const Decision& d) {
+        if (d.rule)
+            decisions[i] =
+                Classification{rules.rules[*d.rule].category, rules.rules[*d.rule].name, d.tie};
+        else
+            decisions[i] = unmatched;
+        if (d.timed_out)
+            report_timeout(occurrences[i], d.rule.value_or(0));
+    };
+
+    for (std::size_t i = 0; i < occurrences.size(); ++i) {
+        Subject subject{occurrences[i], prepared.participants[i], prepared.folded[i],
+                        duration_of(occurrences[i])};
+        if (auto reason = exclusion(subject)) {
+            decisions[i] = excluded(*reason);
+            continue;
+        }
+        Decision d = decide(subject, rules, nullptr);
+        first_pass[i] = d.rule;
+        is_customer[i] = d.rule && rules.rules[*d.rule].category == Category::customer;
+        record(i, d);
+    }
+
+    if (has_inference_rule(rules)) {
+        auto calendars = customer_meetings(pointers, prepared, is_customer, rules, ownerships);
+        for (std::size_t i = 0; i < occurrences.size(); ++i) {
+            if (decisions[i].category == Category::excluded || is_customer[i])
+                continue;
+            // Only an inference rule tried before the first pass's decision can change it.
+            std::size_t limit = first_pass[i].value_or(rules.rules.size());
+            bool inference_first = false;
+            for (std::size_t r = 0; r < limit; ++r)
+                inference_first = inference_first || rules.rules[r].when.infer != Inference::none;
+            if (!inference_first)
+                continue;
+            const CalendarInference& c = calendars.at(occurrences[i].source_file);
+            InferenceContext context{c.meetings, *c.names, rules.settings};
+            Subject subject{occurrences[i], prepared.participants[i], prepared.folded[i],
+                            duration_of(occurrences[i])};
+            record(i, decide(subject, rules, &context));
+        }
+    }
+
+    std::vector<ClassifiedOccurrence> classified;
+    classified.reserve(occurrences.size());
+    for (std::size_t i = 0; i < occurrences.size(); ++i)
+        classified.push_back({std::move(occurrences[i]), std::move(decisions[i])});
+    return classified;
+}
+
+std::vector<ExplanationStep> explain(const std::vector<ClassifiedOccurrence>& classified,
+                                     std::size_t index, const RuleSet& rules,
+                                     const Ownerships& ownerships) {
+    std::vector<const Occurrence*> pointers;
+    std::vector<bool> is_customer;
+    for (const auto& c : classified) {
+        pointers.push_back(&c.occurrence);
+        is_customer.push_back(c.classification.category == Category::customer);
+    }
+    Prepared prepared = prepare(pointers, rules, ownerships);
+    const Occurrence& o = *pointers.at(index);
+    Subject subject{o, prepared.participants[index], prepared.folded[index], duration_of(o)};
+
+    std::vector<ExplanationStep> steps;
+    if (auto reason = exclusion(subject)) {
+        steps.push_back({*reason, Category::excluded, true, "built-in exclusion"});
+        return steps;
+    }
+    steps.push_back({"exclusions", Category::excluded, false,
+                     "not cancelled, declined, free, all-day or empty"});
+    auto calendars = customer_meetings(pointers, prepared, is_customer, rules, ownerships);
+    const CalendarInference& c = calendars.at(o.source_file);
+    InferenceContext context{c.meetings, *c.names, rules.settings};
+    RuleEvaluator evaluator(subject, true);
+    for (const Rule& rule : rules.rules) {
+        if (rule.when.infer != Inference::none && is_customer[index]) {
+            steps.push_back({rule.name, rule.category, false, "it is itself a customer meeting"});
+            continue;
+        }
+        Evaluation e = evaluator.evaluate(rule, &context);
+        steps.push_back({rule.name, rule.category, e.holds, e.reason});
+        if (e.holds)
+            return steps;
+    }
+    steps.push_back({unmatched.rule, unmatched.category, true, "no rule matched"});
+    return steps;
+}
+
+} // namespace busywork

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <busywork/category.hpp>
+#include <busywork/diagnostics.hpp>
+#include <busywork/occurrence.hpp>
+#include <busywork/ownership.hpp>
+#include <busywork/rules.hpp>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace busywork {
+
+/// The customer meeting an inferred pre- or post-meeting belongs to.
+struct Tie {
+    std::string name; ///< what tied them: the customer's name ("contoso") or "attendees"
+    Instant start{};  ///< the customer meeting's start
+    std::string summary;
+    std::string uid;
+};
+
+/// The decision for one occurrence: its category and the name of the rule that decided it.
+struct Classification {
+    Category category = Category::internal_other;
+    std::string rule;
+    std::optional<Tie> tie;
+};
+
+struct ClassifiedOccurrence {
+    Occurrence occurrence;
+    Classification classification;
+};
+
+/// Classifies every occurrence: first the built-in exclusions (cancelled, declined, free,
+/// all-day, empty), then the rules in order. Inference rules see the customer meetings of the
+/// same calendar file. Regular expressions that run out of time are reported in `diagnostics`
+/// and count as not matching. The order of `occurrences` is kept.
+std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
+                                           const RuleSet& rules, const Ownerships& ownerships,
+                                           Diagnostics& diagnostics);
+
+/// One step of an explanation: a rule tried and why it did or did not match.
+struct ExplanationStep {
+    std::string rule;
+    Category category = Category::internal_other;
+    bool matched = false;
+    std::string reason;
+};
+
+/// The rules tried for `classified[index]`, in order, ending with the one that decided.
+std::vector<ExplanationStep> explain(const std::vector<ClassifiedOccurrence>& classified,
+                                     std::size_t index, const RuleSet& rules,
+                                     const Ownerships& ownerships);
+
+} // namespace busywork
