@@ -229,19 +229,18 @@ public:
             }))
             return m_result;
         if (w.all_internal && !check(p.all_internal() == *w.all_internal, [&] {
-                return p.all_internal()
-                           ? "all " + std::to_string(p.count()) + " participants are internal"
+                return p.all_internal() ? "all " + participants(p.count()) + " internal"
                        : p.count() == 0 ? std::string("no participants")
                                         : std::string("not all participants are internal");
             }))
             return m_result;
         if (w.min_participants && !check(p.count() >= *w.min_participants, [&] {
-                return std::to_string(p.count()) + " participants, at least " +
+                return participants(p.count()) + ", at least " +
                        std::to_string(*w.min_participants) + " wanted";
             }))
             return m_result;
         if (w.max_participants && !check(p.count() <= *w.max_participants, [&] {
-                return std::to_string(p.count()) + " participants, at most " +
+                return participants(p.count()) + ", at most " +
                        std::to_string(*w.max_participants) + " wanted";
             }))
             return m_result;
@@ -294,6 +293,10 @@ private:
         for (const auto& i : items)
             out += (out.empty() ? "" : ", ") + i;
         return out;
+    }
+
+    static std::string participants(int n) {
+        return std::to_string(n) + (n == 1 ? " participant" : " participants");
     }
 
     template <typename Describe>

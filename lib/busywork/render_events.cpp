@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
+#include <busywork/participants.hpp>
 #include <busywork/render_events.hpp>
 #include <busywork/text_safety.hpp>
 #include <nlohmann/json.hpp>
@@ -33,6 +34,11 @@ std::size_t columns(const std::string& text) {
     return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
         return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     }));
+}
+
+std::string pad_right(std::string text, std::size_t width) {
+    std::size_t used = columns(text);
+    return used < width ? text + std::string(width - used, ' ') : text;
 }
 
 } // namespace
@@ -188,8 +194,17 @@ std::string render_explanations(const std::vector<ClassifiedOccurrence>& occurre
         out += single_line_text(o.summary.empty() ? "(no title)" : o.summary) + "  " +
                date::format("%a %Y-%m-%d %H:%M", start) + "  " + single_line_text(o.source_file) +
                ":" + std::to_string(o.source_line) + "  UID " + single_line_text(o.uid) + "\n";
-        if (auto it = ownerships.find(o.source_file); it != ownerships.end())
+        if (auto it = ownerships.find(o.source_file); it != ownerships.end()) {
             out += "  " + single_line_text(it->second.describe()) + "\n";
+            Participants p = participants_of(o, it->second, rules.settings);
+            std::string people = p.addresses.empty() ? "none" : "";
+            for (const auto& a : p.addresses)
+                people += (people.empty() ? "" : ", ") + a;
+            out += "  participants: " + single_line_text(people) + " (" +
+                   std::to_string(p.internal) + " internal, " + std::to_string(p.external) +
+                   " external" + (p.unknown ? ", " + std::to_string(p.unknown) + " unknown" : "") +
+                   ")\n";
+        }
         std::vector<ExplanationStep> steps = explain(occurrences, index, rules, ownerships);
         std::size_t width = 0;
         for (const auto& step : steps)
@@ -197,8 +212,8 @@ std::string render_explanations(const std::vector<ClassifiedOccurrence>& occurre
         for (const auto& step : steps) {
             std::string name = step.rule + std::string(width - columns(step.rule), ' ');
             out += "  " + std::string(step.matched ? "match " : "no    ") + single_line_text(name) +
-                   "  " + single_line_text(step.reason.empty() ? "no conditions" : step.reason) +
-                   "\n";
+                   "  " + pad_right(std::string(category_name(step.category)), 14) + "  " +
+                   single_line_text(step.reason.empty() ? "no conditions" : step.reason) + "\n";
         }
         out += "  => " + std::string(category_name(c.category)) + " by " +
                single_line_text(c.rule + (c.tie ? " " + describe_tie(*c.tie, zone) : "")) + "\n\n";

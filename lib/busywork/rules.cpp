@@ -341,11 +341,35 @@ std::string toml_string(std::string_view text) {
     return out + "\"";
 }
 
+// A TOML array of already written items: on one line when it is short, else wrapped at
+// about 96 columns with one level of indent, so that the printed file is pleasant to edit.
+std::string toml_array(const std::vector<std::string>& items) {
+    std::size_t length = 2;
+    for (const auto& i : items)
+        length += i.size() + 2;
+    if (length <= 80) {
+        std::string out = "[";
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out += (i ? ", " : "") + items[i];
+        return out + "]";
+    }
+    std::string out = "[\n";
+    std::string line;
+    for (const auto& item : items) {
+        if (!line.empty() && line.size() + item.size() + 2 > 96) {
+            out += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "  " : " ") + item + ",";
+    }
+    return out + line + "\n]";
+}
+
 std::string toml_string_list(const std::vector<std::string>& items) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out += (i ? ", " : "") + toml_string(items[i]);
-    return out + "]";
+    std::vector<std::string> written;
+    for (const auto& i : items)
+        written.push_back(toml_string(i));
+    return toml_array(written);
 }
 
 std::string span_text(std::chrono::minutes span) {
@@ -360,18 +384,16 @@ std::string span_text(std::chrono::minutes span) {
 void render_text_condition(std::ostringstream& out, std::string_view field,
                            const TextCondition& condition) {
     if (!condition.keywords.empty()) {
-        out << field << " = [";
-        for (std::size_t i = 0; i < condition.keywords.size(); ++i) {
-            const Keyword& k = condition.keywords[i];
-            out << (i ? ", " : "");
+        std::vector<std::string> written;
+        for (const Keyword& k : condition.keywords) {
             if (k.boundary == KeywordBoundary::word)
-                out << "{ word = " << toml_string(k.text) << " }";
+                written.push_back("{ word = " + toml_string(k.text) + " }");
             else if (k.boundary == KeywordBoundary::word_start)
-                out << "{ word_start = " << toml_string(k.text) << " }";
+                written.push_back("{ word_start = " + toml_string(k.text) + " }");
             else
-                out << toml_string(k.text);
+                written.push_back(toml_string(k.text));
         }
-        out << "]\n";
+        out << field << " = " << toml_array(written) << "\n";
     }
     if (!condition.patterns.empty()) {
         std::vector<std::string> sources;
