@@ -95,15 +95,20 @@ busywork::TimeWindow events_window(const EventsOptions& options, const busywork:
     return busywork::last_complete_week(now, zone);
 }
 
-// The occurrences --explain asks about: those whose title has --match, or whose UID is --uid.
+// The occurrences --explain asks about: of the --category categories, whose title has
+// --match, whose UID is --uid.
 std::vector<std::size_t> explained(const std::vector<busywork::ClassifiedOccurrence>& classified,
+                                   const std::vector<busywork::Category>& categories,
                                    const EventsOptions& options,
                                    const busywork::FoldOptions& fold) {
     std::vector<std::size_t> selected;
     busywork::Keyword match =
         busywork::make_keyword(options.match, busywork::KeywordBoundary::substring, fold);
     for (std::size_t i = 0; i < classified.size(); ++i) {
-        const auto& o = classified[i].occurrence;
+        const auto& [o, c] = classified[i];
+        if (!categories.empty() &&
+            std::find(categories.begin(), categories.end(), c.category) == categories.end())
+            continue;
         if (!options.uid.empty() && o.uid != options.uid)
             continue;
         if (!options.match.empty() &&
@@ -143,18 +148,19 @@ int run_events(const CommonOptions& common, const RulesOptions& rules_options,
         std::cerr << "busywork: error: no input could be read\n";
         return 1;
     }
-    if (!categories.empty())
-        std::erase_if(classified, [&](const busywork::ClassifiedOccurrence& c) {
-            return std::find(categories.begin(), categories.end(), c.classification.category) ==
-                   categories.end();
-        });
     std::vector<std::string> inferred = busywork::describe_ownerships(ownerships);
     std::string rendered;
     if (options.explain) {
+        // Explanations need every occurrence, since inference looks at the customer meetings.
         rendered = busywork::render_explanations(
-            classified, explained(classified, options, rules.settings.fold), rules, ownerships,
-            zone);
+            classified, explained(classified, categories, options, rules.settings.fold), rules,
+            ownerships, zone);
     } else {
+        if (!categories.empty())
+            std::erase_if(classified, [&](const busywork::ClassifiedOccurrence& c) {
+                return std::find(categories.begin(), categories.end(), c.classification.category) ==
+                       categories.end();
+            });
         switch (options.format) {
         case EventsFormat::csv:
             // Standard output stays pure CSV; what was guessed goes to standard error.

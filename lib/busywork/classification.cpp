@@ -207,6 +207,32 @@ std::string keyword_description(const Keyword& k) {
     return "\"" + k.text + "\"";
 }
 
+// Runs rules' regular expressions at most once per distinct text, and stops running one that
+// has run out of time a few times: a hostile pattern must not cost its limit on every one of
+// a hundred thousand occurrences.
+class PatternRunner {
+public:
+    static constexpr int timeouts_allowed = 3;
+
+    Pattern::Outcome search(const Pattern& pattern, const std::string& text) {
+        int& timeouts = m_timeouts[&pattern];
+        if (timeouts >= timeouts_allowed)
+            return Pattern::Outcome::timed_out;
+        auto key = std::make_pair(&pattern, text);
+        if (auto it = m_results.find(key); it != m_results.end())
+            return it->second;
+        Pattern::Outcome outcome = pattern.search(text);
+        if (outcome == Pattern::Outcome::timed_out)
+            ++timeouts;
+        m_results.emplace(std::move(key), outcome);
+        return outcome;
+    }
+
+private:
+    std::map<std::pair<const Pattern*, std::string>, Pattern::Outcome> m_results;
+    std::map<const Pattern*, int> m_timeouts;
+};
+
 struct Evaluation {
     bool holds = true;
     std::string reason; // filled only when asked for
@@ -216,7 +242,8 @@ struct Evaluation {
 
 class RuleEvaluator {
 public:
-    RuleEvaluator(const Subject& subject, bool explain) : m_subject(subject), m_explain(explain) {}
+    RuleEvaluator(const Subject& subject, PatternRunner& patterns, bool explain)
+        : m_subject(subject), m_patterns(patterns), m_explain(explain) {}
 
     Evaluation evaluate(const Rule& rule, const InferenceContext* inference) {
         m_result = Evaluation{};
@@ -332,7 +359,7 @@ private:
                 if (contains_keyword(*f.first, k))
                     return check(true, [&] { return field + " has " + keyword_description(k); });
             for (const Pattern& pattern : condition.patterns) {
-                Pattern::Outcome outcome = pattern.search(*f.second);
+                Pattern::Outcome outcome = m_patterns.search(pattern, *f.second);
                 if (outcome == Pattern::Outcome::match)
                     return check(true,
                                  [&] { return field + " matches /" + pattern.source() + "/"; });
@@ -378,6 +405,7 @@ private:
     }
 
     const Subject& m_subject;
+    PatternRunner& m_patterns;
     bool m_explain;
     Evaluation m_result;
 };
@@ -446,16 +474,17 @@ minutes duration_of(const Occurrence& o) {
 struct Decision {
     std::optional<std::size_t> rule;
     std::optional<Tie> tie;
-    bool timed_out = false;
+    std::optional<std::size_t> timed_out_rule; ///< the first rule whose pattern gave up
 };
 
 Decision decide(const Subject& subject, const RuleSet& rules, const InferenceContext* inference,
-                std::size_t first_rule = 0) {
+                PatternRunner& patterns) {
     Decision decision;
-    RuleEvaluator evaluator(subject, false);
-    for (std::size_t i = first_rule; i < rules.rules.size(); ++i) {
+    RuleEvaluator evaluator(subject, patterns, false);
+    for (std::size_t i = 0; i < rules.rules.size(); ++i) {
         Evaluation e = evaluator.evaluate(rules.rules[i], inference);
-        decision.timed_out = decision.timed_out || e.timed_out;
+        if (e.timed_out && !decision.timed_out_rule)
+            decision.timed_out_rule = i;
         if (e.holds) {
             decision.rule = i;
             decision.tie = std::move(e.tie);
@@ -522,16 +551,18 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
         pointers.push_back(&o);
     Prepared prepared = prepare(pointers, rules, ownerships);
 
+    PatternRunner patterns;
     std::vector<Classification> decisions(occurrences.size());
     std::vector<std::optional<std::size_t>> first_pass(occurrences.size());
     std::vector<bool> is_customer(occurrences.size(), false);
-    std::set<std::string> reported_timeouts;
+    std::set<std::string> timed_out_events;
     auto report_timeout = [&](const Occurrence& o, std::size_t rule) {
-        if (reported_timeouts.insert(o.uid + "\n" + o.summary).second)
+        if (timed_out_events.insert(o.uid + "\n" + o.summary).second &&
+            timed_out_events.size() <= PatternRunner::timeouts_allowed)
             diagnostics.warn(o.source_file, o.source_line,
-                             "a regular expression ran out of time " +
-                                 describe_event(o.summary, o.uid) + "; rule \"" +
-                                 rules.rules[rule].name + "\" and later ones read it as no match");
+                             "a regular expression of rule \"" + rules.rules[rule].name +
+                                 "\" ran out of time on " + describe_event(o.summary, o.uid) +
+                                 "; it counts as not matching");
     };
     auto record = [&](std::size_t i, const Decision& d) {
         if (d.rule)
@@ -539,8 +570,8 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
                 Classification{rules.rules[*d.rule].category, rules.rules[*d.rule].name, d.tie};
         else
             decisions[i] = unmatched;
-        if (d.timed_out)
-            report_timeout(occurrences[i], d.rule.value_or(0));
+        if (d.timed_out_rule)
+            report_timeout(occurrences[i], *d.timed_out_rule);
     };
 
     for (std::size_t i = 0; i < occurrences.size(); ++i) {
@@ -550,7 +581,7 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
             decisions[i] = excluded(*reason);
             continue;
         }
-        Decision d = decide(subject, rules, nullptr);
+        Decision d = decide(subject, rules, nullptr, patterns);
         first_pass[i] = d.rule;
         is_customer[i] = d.rule && rules.rules[*d.rule].category == Category::customer;
         record(i, d);
@@ -572,9 +603,15 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
             InferenceContext context{c.meetings, *c.names, rules.settings};
             Subject subject{occurrences[i], prepared.participants[i], prepared.folded[i],
                             duration_of(occurrences[i])};
-            record(i, decide(subject, rules, &context));
+            record(i, decide(subject, rules, &context, patterns));
         }
     }
+
+    if (timed_out_events.size() > PatternRunner::timeouts_allowed)
+        diagnostics.warn(rules.source, 0,
+                         std::to_string(timed_out_events.size() - PatternRunner::timeouts_allowed) +
+                             " more events were classified without regular expressions that "
+                             "ran out of time");
 
     std::vector<ClassifiedOccurrence> classified;
     classified.reserve(occurrences.size());
@@ -583,19 +620,34 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
     return classified;
 }
 
-std::vector<ExplanationStep> explain(const std::vector<ClassifiedOccurrence>& classified,
-                                     std::size_t index, const RuleSet& rules,
-                                     const Ownerships& ownerships) {
-    std::vector<const Occurrence*> pointers;
+struct Explainer::State {
+    const RuleSet& rules;
+    std::vector<const Occurrence*> occurrences;
     std::vector<bool> is_customer;
-    for (const auto& c : classified) {
-        pointers.push_back(&c.occurrence);
-        is_customer.push_back(c.classification.category == Category::customer);
-    }
-    Prepared prepared = prepare(pointers, rules, ownerships);
-    const Occurrence& o = *pointers.at(index);
-    Subject subject{o, prepared.participants[index], prepared.folded[index], duration_of(o)};
+    Prepared prepared;
+    std::map<std::string, CalendarInference> calendars;
+    PatternRunner patterns;
+};
 
+Explainer::Explainer(const std::vector<ClassifiedOccurrence>& classified, const RuleSet& rules,
+                     const Ownerships& ownerships)
+    : m_state(std::make_unique<State>(State{rules, {}, {}, {}, {}, {}})) {
+    for (const auto& c : classified) {
+        m_state->occurrences.push_back(&c.occurrence);
+        m_state->is_customer.push_back(c.classification.category == Category::customer);
+    }
+    m_state->prepared = prepare(m_state->occurrences, rules, ownerships);
+    m_state->calendars = customer_meetings(m_state->occurrences, m_state->prepared,
+                                           m_state->is_customer, rules, ownerships);
+}
+
+Explainer::~Explainer() = default;
+
+std::vector<ExplanationStep> Explainer::explain(std::size_t index) const {
+    State& state = *m_state;
+    const Occurrence& o = *state.occurrences.at(index);
+    Subject subject{o, state.prepared.participants[index], state.prepared.folded[index],
+                    duration_of(o)};
     std::vector<ExplanationStep> steps;
     if (auto reason = exclusion(subject)) {
         steps.push_back({*reason, Category::excluded, true, "built-in exclusion"});
@@ -603,12 +655,11 @@ std::vector<ExplanationStep> explain(const std::vector<ClassifiedOccurrence>& cl
     }
     steps.push_back({"exclusions", Category::excluded, false,
                      "not cancelled, declined, free, all-day or empty"});
-    auto calendars = customer_meetings(pointers, prepared, is_customer, rules, ownerships);
-    const CalendarInference& c = calendars.at(o.source_file);
-    InferenceContext context{c.meetings, *c.names, rules.settings};
-    RuleEvaluator evaluator(subject, true);
-    for (const Rule& rule : rules.rules) {
-        if (rule.when.infer != Inference::none && is_customer[index]) {
+    const CalendarInference& c = state.calendars.at(o.source_file);
+    InferenceContext context{c.meetings, *c.names, state.rules.settings};
+    RuleEvaluator evaluator(subject, state.patterns, true);
+    for (const Rule& rule : state.rules.rules) {
+        if (rule.when.infer != Inference::none && state.is_customer[index]) {
             steps.push_back({rule.name, rule.category, false, "it is itself a customer meeting"});
             continue;
         }
@@ -619,6 +670,12 @@ std::vector<ExplanationStep> explain(const std::vector<ClassifiedOccurrence>& cl
     }
     steps.push_back({unmatched.rule, unmatched.category, true, "no rule matched"});
     return steps;
+}
+
+std::vector<ExplanationStep> explain(const std::vector<ClassifiedOccurrence>& classified,
+                                     std::size_t index, const RuleSet& rules,
+                                     const Ownerships& ownerships) {
+    return Explainer(classified, rules, ownerships).explain(index);
 }
 
 } // namespace busywork

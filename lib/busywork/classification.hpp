@@ -7,6 +7,7 @@
 #include <busywork/ownership.hpp>
 #include <busywork/rules.hpp>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,7 +50,25 @@ struct ExplanationStep {
     std::string reason;
 };
 
-/// The rules tried for `classified[index]`, in order, ending with the one that decided.
+/// Explains decisions made by `classify` over `classified`, which must be all of that call's
+/// occurrences (inference rules look at the others). Not thread-safe.
+class Explainer {
+public:
+    Explainer(const std::vector<ClassifiedOccurrence>& classified, const RuleSet& rules,
+              const Ownerships& ownerships);
+    ~Explainer();
+    Explainer(const Explainer&) = delete;
+    Explainer& operator=(const Explainer&) = delete;
+
+    /// The rules tried for `classified[index]`, in order, ending with the one that decided.
+    std::vector<ExplanationStep> explain(std::size_t index) const;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+/// One explanation, for when only one is needed: `Explainer(...).explain(index)`.
 std::vector<ExplanationStep> explain(const std::vector<ClassifiedOccurrence>& classified,
                                      std::size_t index, const RuleSet& rules,
                                      const Ownerships& ownerships);

@@ -187,6 +187,7 @@ std::string render_explanations(const std::vector<ClassifiedOccurrence>& occurre
                                 const Ownerships& ownerships, const Zone& zone) {
     if (selected.empty())
         return "No occurrence in this window matches.\n";
+    Explainer explainer(occurrences, rules, ownerships);
     std::string out;
     for (std::size_t index : selected) {
         const auto& [o, c] = occurrences.at(index);
@@ -205,7 +206,7 @@ std::string render_explanations(const std::vector<ClassifiedOccurrence>& occurre
                    " external" + (p.unknown ? ", " + std::to_string(p.unknown) + " unknown" : "") +
                    ")\n";
         }
-        std::vector<ExplanationStep> steps = explain(occurrences, index, rules, ownerships);
+        std::vector<ExplanationStep> steps = explainer.explain(index);
         std::size_t width = 0;
         for (const auto& step : steps)
             width = std::max(width, columns(step.rule));
