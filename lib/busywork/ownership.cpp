@@ -143,7 +143,8 @@ Ownership infer_ownership(const CalendarFile& calendar, const Settings& settings
     } else if (!settings.owner.empty()) {
         ownership.owner_addresses = settings.owner;
         ownership.owner_evidence = "the rules file";
-    } else if (std::string name = lower(calendar.calendar_name); looks_like_address(name)) {
+    } else if (std::string name = lower(calendar.calendar_name);
+               looks_like_address(name) && !is_ignored_address(name, settings)) {
         ownership.owner_addresses = {name};
         ownership.owner_evidence = "X-WR-CALNAME";
         ownership.owner_inferred = true;

@@ -203,6 +203,8 @@ private:
             const toml::array* array = node->as_array();
             if (!array)
                 fail(node->source(), keywords_key + " must be a list of keywords");
+            if (array->empty())
+                fail(node->source(), keywords_key + " must list at least one keyword");
             for (const auto& item : *array)
                 condition.keywords.push_back(keyword(item, keywords_key, fold));
         }
@@ -211,6 +213,8 @@ private:
             const toml::array* array = node->as_array();
             if (!array)
                 fail(node->source(), regex_key + " must be a list of regular expressions");
+            if (array->empty())
+                fail(node->source(), regex_key + " must list at least one regular expression");
             for (const auto& item : *array) {
                 try {
                     condition.patterns.emplace_back(string(item, regex_key));
@@ -403,7 +407,19 @@ void render_text_condition(std::ostringstream& out, std::string_view field,
     }
 }
 
+// A file name may hold a line break, which must not end the comment it is quoted in.
+std::string single_line(std::string text) {
+    for (char& c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = '?';
+    return text;
+}
+
 std::string read_whole_file(const std::string& path) {
+    std::error_code error;
+    // A directory opens as a stream that reads nothing, which would pass for an empty file.
+    if (std::filesystem::is_directory(path, error))
+        throw Error("cannot read rules file " + path + ": it is a directory");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error("cannot read rules file " + path);
@@ -524,7 +540,8 @@ std::string render_rules(const RuleSet& rules) {
     std::ostringstream out;
     out << "# busywork rules, complete: the settings and every rule in the order they are "
            "tried.\n"
-        << "# Made from " << rules.source << ". Copy it to ~/.config/busywork/rules.toml and "
+        << "# Made from " << single_line(rules.source)
+        << ". Copy it to ~/.config/busywork/rules.toml and "
         << "edit it.\n\n[settings]\n";
     out << "owner = " << toml_string_list(s.owner) << "\n";
     out << "internal_domains = " << toml_string_list(s.internal_domains) << "\n";
