@@ -5,7 +5,7 @@
 //      event was skipped
 //   2  usage error (unknown option, bad date, unknown --tz zone, a bad rules file)
 #include <CLI/CLI.hpp>
-#include <busywork/classification.hpp>
+#include <busywork/classified_events.hpp>
 #include <busywork/diagnostics.hpp>
 #include <busywork/error.hpp>
 #include <busywork/ics_reader.hpp>
@@ -97,15 +97,15 @@ busywork::TimeWindow events_window(const EventsOptions& options, const busywork:
 
 // The occurrences --explain asks about: of the --category categories, whose title has
 // --match, whose UID is --uid.
-std::vector<std::size_t> explained(const std::vector<busywork::ClassifiedOccurrence>& classified,
+std::vector<std::size_t> explained(const busywork::ClassifiedEvents& events,
                                    const std::vector<busywork::Category>& categories,
                                    const EventsOptions& options,
                                    const busywork::FoldOptions& fold) {
     std::vector<std::size_t> selected;
     busywork::Keyword match =
         busywork::make_keyword(options.match, busywork::KeywordBoundary::substring, fold);
-    for (std::size_t i = 0; i < classified.size(); ++i) {
-        const auto& [o, c] = classified[i];
+    for (std::size_t i : events.in_window()) {
+        const auto& [o, c] = events.all[i];
         if (!categories.empty() &&
             std::find(categories.begin(), categories.end(), c.category) == categories.end())
             continue;
@@ -137,25 +137,23 @@ int run_events(const CommonOptions& common, const RulesOptions& rules_options,
     busywork::RuleSet rules = busywork::load_rules(rules_options.rules_file);
 
     busywork::Diagnostics diagnostics;
-    auto calendars = busywork::read_inputs(common.inputs, diagnostics);
-    auto ownerships = busywork::infer_ownerships(
-        calendars, rules.settings, {rules_options.me, rules_options.internal_domains}, diagnostics);
-    auto classified =
-        busywork::classify(busywork::expand_occurrences(calendars, window, zone, diagnostics),
-                           rules, ownerships, diagnostics);
+    busywork::ClassifiedEvents events =
+        busywork::classify_inputs(common.inputs, window, zone, rules,
+                                  {rules_options.me, rules_options.internal_domains}, diagnostics);
     print_diagnostics(diagnostics);
-    if (calendars.empty()) {
+    if (events.files_read == 0) {
         std::cerr << "busywork: error: no input could be read\n";
         return 1;
     }
-    std::vector<std::string> inferred = busywork::describe_ownerships(ownerships);
+    std::vector<std::string> inferred = busywork::describe_ownerships(events.ownerships);
     std::string rendered;
     if (options.explain) {
         // Explanations need every occurrence, since inference looks at the customer meetings.
         rendered = busywork::render_explanations(
-            classified, explained(classified, categories, options, rules.settings.fold), rules,
-            ownerships, zone);
+            events.all, explained(events, categories, options, rules.settings.fold), rules,
+            events.ownerships, zone);
     } else {
+        std::vector<busywork::ClassifiedOccurrence> classified = events.window_occurrences();
         if (!categories.empty())
             std::erase_if(classified, [&](const busywork::ClassifiedOccurrence& c) {
                 return std::find(categories.begin(), categories.end(), c.classification.category) ==

@@ -35,7 +35,22 @@ public:
         for (const auto& w : settings.common_words)
             m_common.insert(fold_text(w, settings.fold));
         for (const auto& d : ownership.internal_domains)
-            m_common.insert(fold_text(organisation_label(d), settings.fold));
+            for (auto& name : label_names(d, settings.fold))
+                m_common.insert(std::move(name));
+    }
+
+    // "tailspin-toys.com" is written "Tailspin Toys", "Tailspin-Toys" or "TailspinToys":
+    // its label's words and the label without hyphens all name it.
+    static std::vector<std::string> label_names(const std::string& domain,
+                                                const FoldOptions& fold) {
+        std::vector<std::string> names = words_of(fold_text(organisation_label(domain), fold));
+        if (names.size() > 1) {
+            std::string joined;
+            for (const auto& n : names)
+                joined += n;
+            names.push_back(std::move(joined));
+        }
+        return names;
     }
 
     bool distinctive(const std::string& word) const {
@@ -515,11 +530,11 @@ customer_meetings(const std::vector<const Occurrence*>& occurrences, const Prepa
             continue;
         std::vector<std::string> names =
             distinctive_words(prepared.folded[i].title, *it->second.names);
-        for (const auto& d : prepared.participants[i].external_domains) {
-            std::string label = fold_text(organisation_label(d), rules.settings.fold);
-            if (std::find(names.begin(), names.end(), label) == names.end())
-                names.push_back(label);
-        }
+        for (const auto& d : prepared.participants[i].external_domains)
+            for (auto& label : NameFilter::label_names(d, rules.settings.fold))
+                if (it->second.names->distinctive(label) &&
+                    std::find(names.begin(), names.end(), label) == names.end())
+                    names.push_back(std::move(label));
         it->second.meetings.add(
             {o.start, o.end, prepared.participants[i].addresses, o.summary, o.uid},
             std::move(names));

@@ -158,12 +158,6 @@ std::pair<Instant, Instant> place(LocalTime wall, const Zone& zone, bool all_day
     return {start, end};
 }
 
-bool overlaps(const TimeWindow& w, Instant start, Instant end) {
-    if (start == end)
-        return w.from <= start && start < w.to;
-    return start < w.to && end > w.from;
-}
-
 Occurrence make_occurrence(const EventRef& ref, const std::string& uid, Instant start, Instant end,
                            bool all_day) {
     const EventRecord& e = *ref.event;
@@ -487,6 +481,12 @@ private:
 };
 
 } // namespace
+
+bool overlaps(const TimeWindow& w, Instant start, Instant end) {
+    if (start == end)
+        return w.from <= start && start < w.to;
+    return start < w.to && end > w.from;
+}
 
 std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& calendars,
                                            const TimeWindow& window, const Zone& report_zone,

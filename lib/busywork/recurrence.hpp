@@ -16,6 +16,10 @@ struct TimeWindow {
     Instant to{};
 };
 
+/// Whether an occurrence from `start` to `end` belongs to `window`: it overlaps it, or, when it
+/// has no length, it starts inside it.
+bool overlaps(const TimeWindow& window, Instant start, Instant end);
+
 struct ExpansionLimits {
     /// Occurrences one series may put into the window; past it the series is cut, with a warning.
     std::size_t occurrences_per_series = 50000;

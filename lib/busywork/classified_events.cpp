@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#include <algorithm>
+#include <busywork/classified_events.hpp>
+#include <busywork/ics_reader.hpp>
+
+namespace busywork {
+
+std::vector<std::size_t> ClassifiedEvents::in_window() const {
+    std::vector<std::size_t> positions;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (overlaps(window, all[i].occurrence.start, all[i].occurrence.end))
+            positions.push_back(i);
+    return positions;
+}
+
+std::vector<ClassifiedOccurrence> ClassifiedEvents::window_occurrences() const {
+    std::vector<ClassifiedOccurrence> inside;
+    for (std::size_t i : in_window())
+        inside.push_back(all[i]);
+    return inside;
+}
+
+ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const TimeWindow& window,
+                                 const Zone& report_zone, const RuleSet& rules,
+                                 const OwnershipOverrides& overrides, Diagnostics& diagnostics) {
+    ClassifiedEvents events;
+    events.window = window;
+    std::vector<CalendarFile> calendars = read_inputs(inputs, diagnostics);
+    events.files_read = calendars.size();
+    events.ownerships = infer_ownerships(calendars, rules.settings, overrides, diagnostics);
+    // The customer meeting a pre-meeting prepares may lie after the window, and one that a
+    // debrief follows before it. The adjacency window is included for rules files that make
+    // it longer than the others.
+    auto margin = std::max(
+        {rules.settings.pre_window, rules.settings.post_window, rules.settings.adjacent_window});
+    TimeWindow widened{window.from - margin, window.to + margin};
+    events.all = classify(expand_occurrences(calendars, widened, report_zone, diagnostics), rules,
+                          events.ownerships, diagnostics);
+    return events;
+}
+
+} // namespace busywork

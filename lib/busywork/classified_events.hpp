@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <busywork/classification.hpp>
+#include <busywork/diagnostics.hpp>
+#include <busywork/ownership.hpp>
+#include <busywork/recurrence.hpp>
+#include <busywork/rules.hpp>
+#include <busywork/time_zones.hpp>
+#include <string>
+#include <vector>
+
+namespace busywork {
+
+/// The classified occurrences of some inputs around a window.
+struct ClassifiedEvents {
+    std::size_t files_read = 0;
+    Ownerships ownerships;
+    /// Every occurrence classified, including those just outside `window` that inference
+    /// looked at; an Explainer needs all of them.
+    std::vector<ClassifiedOccurrence> all;
+    TimeWindow window;
+
+    /// Positions in `all` of the occurrences that belong to `window`.
+    std::vector<std::size_t> in_window() const;
+    /// Those occurrences themselves, in order.
+    std::vector<ClassifiedOccurrence> window_occurrences() const;
+};
+
+/// Reads `inputs`, works out each calendar's owner, expands the recurrences over `window`
+/// widened by the rules' pre- and post-meeting windows (so that a Friday meeting that prepares
+/// Monday's customer meeting is recognised in Friday's week) and classifies them.
+ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const TimeWindow& window,
+                                 const Zone& report_zone, const RuleSet& rules,
+                                 const OwnershipOverrides& overrides, Diagnostics& diagnostics);
+
+} // namespace busywork
