@@ -28,9 +28,9 @@ namespace fs = std::filesystem;
 
 // The order PRODUCT.md and the comments of default_rules.toml document.
 const std::vector<std::string> documented_order{
-    "customer:attendee", "solo:keyword", "pre:keyword",   "post:keyword",
-    "pre:infer",         "post:infer",   "sync:keyword",  "sync:recurring",
-    "customer:keyword",  "solo",         "internal-other"};
+    "customer:attendee", "solo:keyword",     "pre:keyword", "post:keyword",
+    "customer:visit",    "pre:infer",        "post:infer",  "sync:keyword",
+    "sync:recurring",    "customer:keyword", "solo",        "internal-other"};
 
 std::vector<std::string> names_of(const RuleSet& rules) {
     std::vector<std::string> names;
