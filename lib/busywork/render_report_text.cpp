@@ -1,0 +1,2 @@
+// SPDX-License-Identifier: MIT
+#include <busywork/render_report.hpp>
