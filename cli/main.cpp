@@ -4,6 +4,7 @@
 //   1  input problems: nothing could be read, `check` found problems, or --strict and an
 //      event was skipped
 //   2  usage error (unknown option, bad date, unknown --tz zone, a bad rules file)
+//   3  report --fail-over: a week's meta share was over the threshold
 #include <CLI/CLI.hpp>
 #include <busywork/classified_events.hpp>
 #include <busywork/diagnostics.hpp>
@@ -12,14 +13,19 @@
 #include <busywork/ownership.hpp>
 #include <busywork/recurrence.hpp>
 #include <busywork/render_events.hpp>
+#include <busywork/render_report.hpp>
 #include <busywork/rules.hpp>
 #include <busywork/text_matching.hpp>
+#include <busywork/week_report.hpp>
+#include <busywork/weeks.hpp>
 #include <busywork/window.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <unistd.h>
 
 namespace {
 
@@ -49,6 +55,23 @@ struct EventsOptions {
     std::string match;
     std::string uid;
 };
+
+enum class ReportFormat { text, csv, json, markdown, html };
+enum class ColorChoice { automatic, always, never };
+
+struct ReportOptions {
+    busywork::WeekSelection selection;
+    std::string now;
+    ReportFormat format = ReportFormat::text;
+    std::string output;
+    ColorChoice color = ColorChoice::automatic;
+    bool per_calendar = false;
+    std::string workweek;
+    std::optional<double> fail_over;
+};
+
+/// Exit code of `report --fail-over` when a week's meta share is over the threshold.
+constexpr int threshold_exceeded = 3;
 
 struct RulesCommandOptions {
     bool show_default = false;
@@ -203,6 +226,81 @@ int run_rules(const RulesOptions& rules_options, const RulesCommandOptions& opti
     return 0;
 }
 
+busywork::Instant now_or_pinned(const std::string& now, const busywork::Zone& zone) {
+    return now.empty() ? date::floor<std::chrono::seconds>(std::chrono::system_clock::now())
+                       : busywork::parse_now(now, zone);
+}
+
+bool use_colour(const ReportOptions& options) {
+    if (options.color != ColorChoice::automatic)
+        return options.color == ColorChoice::always;
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    return options.output.empty() && isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
+           !(term && std::string(term) == "dumb");
+}
+
+int run_report(const CommonOptions& common, const RulesOptions& rules_options,
+               const ReportOptions& options) {
+    busywork::Zone zone = busywork::report_zone(common.tz);
+    std::vector<busywork::Week> weeks =
+        busywork::select_weeks(options.selection, now_or_pinned(options.now, zone), zone);
+    busywork::RuleSet rules = busywork::load_rules(rules_options.rules_file);
+    if (!options.workweek.empty()) {
+        try {
+            rules.settings.working_week = busywork::parse_working_week(options.workweek);
+        } catch (const std::invalid_argument& e) {
+            throw busywork::UsageError(std::string("--workweek: ") + e.what());
+        }
+    }
+    busywork::Diagnostics diagnostics;
+    busywork::ClassifiedEvents events =
+        busywork::classify_inputs(common.inputs, busywork::span_of(weeks), zone, rules,
+                                  {rules_options.me, rules_options.internal_domains}, diagnostics);
+    print_diagnostics(diagnostics);
+    if (events.files_read == 0) {
+        std::cerr << "busywork: error: no input could be read\n";
+        return 1;
+    }
+    busywork::Report report =
+        busywork::build_report(events, weeks, zone, rules.settings, options.per_calendar);
+    std::string rendered;
+    switch (options.format) {
+    case ReportFormat::text:
+        rendered = busywork::render_report_text(report, use_colour(options));
+        break;
+    case ReportFormat::csv:
+        rendered = busywork::render_report_csv(report);
+        break;
+    case ReportFormat::json:
+        rendered = busywork::render_report_json(report);
+        break;
+    case ReportFormat::markdown:
+        rendered = busywork::render_report_markdown(report);
+        break;
+    case ReportFormat::html:
+        rendered = busywork::render_report_html(report);
+        break;
+    }
+    if (options.output.empty())
+        std::cout << rendered << std::flush;
+    else
+        write_atomically(options.output, rendered);
+    if (common.strict && diagnostics.skipped_events() > 0)
+        return 1;
+    if (options.fail_over) {
+        for (const auto& calendar : report.calendars)
+            for (const auto& week : calendar.weeks)
+                if (100 * week.meta_share(rules.settings) > *options.fail_over) {
+                    std::cerr << "busywork: " << week.week.label << ": meetings about meetings "
+                              << "took more than " << *options.fail_over
+                              << " % of the working time\n";
+                    return threshold_exceeded;
+                }
+    }
+    return 0;
+}
+
 int run_check(const CommonOptions& common) {
     busywork::Zone zone = busywork::report_zone(common.tz);
     busywork::Diagnostics diagnostics;
@@ -291,6 +389,51 @@ int main(int argc, char** argv) {
     rules_command->add_option("--rules", rules_options.rules_file,
                               "print the rules in effect with this rules file");
 
+    ReportOptions report;
+    CLI::App* report_command =
+        app.add_subcommand("report", "how much of each week went to meetings about meetings")
+            ->footer("Examples:\n"
+                     "  busywork report cal.ics                       # the last complete week\n"
+                     "  busywork report cal.ics --weeks 4 --format csv -o weeks.csv\n"
+                     "  busywork report team/ --per-calendar --week 2026-W47\n"
+                     "  busywork report cal.ics --format html --fail-over 30 -o week.html");
+    add_common(report_command);
+    report_command->add_option("--week", report.selection.week,
+                               "2026-W47, this, last (the default) or -N (N weeks ago)");
+    report_command->add_option("--weeks", report.selection.weeks,
+                               "the N complete weeks before the current one");
+    report_command->add_option("--from", report.selection.from,
+                               "with --to: every week holding a day from DATE to DATE");
+    report_command->add_option("--to", report.selection.to, "last day, YYYY-MM-DD");
+    report_command->add_option("--now", report.now,
+                               "pin the current time, for reproducible output");
+    std::map<std::string, ReportFormat> report_formats{{"text", ReportFormat::text},
+                                                       {"csv", ReportFormat::csv},
+                                                       {"json", ReportFormat::json},
+                                                       {"markdown", ReportFormat::markdown},
+                                                       {"html", ReportFormat::html}};
+    report_command->add_option("--format", report.format, "text, csv, json, markdown or html")
+        ->transform(CLI::CheckedTransformer(report_formats, CLI::ignore_case));
+    report_command->add_option("-o,--output", report.output,
+                               "write to FILE (atomically) instead of stdout");
+    std::map<std::string, ColorChoice> colours{{"auto", ColorChoice::automatic},
+                                               {"always", ColorChoice::always},
+                                               {"never", ColorChoice::never}};
+    report_command
+        ->add_option("--color", report.color,
+                     "auto (a terminal, unless NO_COLOR is set), always or never")
+        ->transform(CLI::CheckedTransformer(colours, CLI::ignore_case));
+    report_command->add_flag("--per-calendar", report.per_calendar,
+                             "one report per input file, then the team's sum");
+    report_command->add_option("--workweek", report.workweek,
+                               "working hours, like \"Mon-Fri 08:30-17:30\" (default from the "
+                               "rules file: Mon-Fri 09:00-17:00)");
+    report_command
+        ->add_option("--fail-over", report.fail_over,
+                     "exit 3 when the meta share of a week is over PERCENT")
+        ->check(CLI::Range(0.0, 100.0));
+    add_rules_options(report_command);
+
     CLI::App* check_command =
         app.add_subcommand("check", "parse only: list every problem with file:line");
     add_common(check_command);
@@ -304,6 +447,8 @@ int main(int argc, char** argv) {
     try {
         if (events_command->parsed())
             return run_events(common, rules_options, events);
+        if (report_command->parsed())
+            return run_report(common, rules_options, report);
         if (rules_command->parsed())
             return run_rules(rules_options, rules_command_options);
         return run_check(common);

@@ -36,6 +36,23 @@ ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const T
     TimeWindow widened{window.from - margin, window.to + margin};
     events.all = classify(expand_occurrences(calendars, widened, report_zone, diagnostics), rules,
                           events.ownerships, diagnostics);
+    if (events.in_window().empty() && !calendars.empty()) {
+        // Only to say where the events are: problems were reported above, and a few
+        // thousand instances of an endless series are enough to find its first one.
+        using namespace date;
+        TimeWindow everything{sys_days{1970_y / January / 1}, sys_days{2100_y / January / 1}};
+        Diagnostics ignored;
+        auto anywhere = expand_occurrences(calendars, everything, report_zone, ignored,
+                                           ExpansionLimits{5000, 1000000});
+        if (!anywhere.empty()) {
+            TimeWindow range{anywhere.front().start, anywhere.front().end};
+            for (const auto& o : anywhere) {
+                range.from = std::min(range.from, o.start);
+                range.to = std::max(range.to, o.end);
+            }
+            events.input_range = range;
+        }
+    }
     return events;
 }
 

@@ -7,6 +7,7 @@
 #include <busywork/recurrence.hpp>
 #include <busywork/rules.hpp>
 #include <busywork/time_zones.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct ClassifiedEvents {
     /// looked at; an Explainer needs all of them.
     std::vector<ClassifiedOccurrence> all;
     TimeWindow window;
+    /// When nothing at all falls in `window`: from the first occurrence's start to the last
+    /// one's end over 1970-2100, so that the user can be told where to look.
+    std::optional<TimeWindow> input_range;
 
     /// Positions in `all` of the occurrences that belong to `window`.
     std::vector<std::size_t> in_window() const;

@@ -4,6 +4,7 @@
 #include <array>
 #include <busywork/category.hpp>
 #include <busywork/classification.hpp>
+#include <busywork/classified_events.hpp>
 #include <busywork/ownership.hpp>
 #include <busywork/rules.hpp>
 #include <busywork/weeks.hpp>
@@ -28,8 +29,8 @@ inline long long minutes_of(const CategoryMinutes& m, Category c) {
 /// A recurring series and the meta time it cost in a week (or the whole report).
 struct SeriesCost {
     std::string uid;
-    std::string title;     ///< the title most of its occurrences had
-    int occurrences = 0;   ///< occurrences that counted some meta time
+    std::string title;   ///< the title most of its occurrences had
+    int occurrences = 0; ///< occurrences that counted some meta time
     long long meta_min = 0;
 };
 
@@ -38,17 +39,17 @@ struct SeriesCost {
 /// time line, so every sum is exact.
 struct WeekFigures {
     Week week;
-    long long hours_in_week = 168;  ///< 167 or 169 with a clock change
-    long long working_min = 0;      ///< the working week's minutes in this week
-    CategoryMinutes counted{};      ///< counted minutes per category
-    CategoryMinutes outside_working{}; ///< of those, minutes outside working hours
-    long long double_booked_min = 0; ///< minutes with two or more counted occurrences at once
+    long long hours_in_week = 168;       ///< 167 or 169 with a clock change
+    long long working_min = 0;           ///< the working week's minutes in this week
+    CategoryMinutes counted{};           ///< counted minutes per category
+    CategoryMinutes outside_working{};   ///< of those, minutes outside working hours
+    long long double_booked_min = 0;     ///< minutes with two or more counted occurrences at once
     std::map<std::string, int> excluded; ///< excluded occurrences by reason ("cancelled" …)
     std::vector<SeriesCost> costliest_series; ///< most meta time first, at most 5
-    int occurrences = 0; ///< occurrences that counted some time
+    int occurrences = 0;                      ///< occurrences that counted some time
 
-    long long counted_min() const;         ///< sum of `counted`
-    long long outside_working_min() const; ///< sum of `outside_working`
+    long long counted_min() const;                      ///< sum of `counted`
+    long long outside_working_min() const;              ///< sum of `outside_working`
     long long meta_min(const Settings& settings) const; ///< the meta categories' sum
     long long customer_min() const { return minutes_of(counted, Category::customer); }
     /// Shares of the working time (0 when the week has no working time).
@@ -60,9 +61,9 @@ struct WeekFigures {
 
 /// One calendar's (or the merged inputs') report over the selected weeks.
 struct CalendarReport {
-    std::string calendar;          ///< the file's path; "all" for merged inputs or the team
+    std::string calendar;           ///< the file's path; "all" for merged inputs or the team
     std::vector<WeekFigures> weeks; ///< oldest first, one per selected week
-    WeekFigures total;             ///< the sums over all weeks (its `week` spans them)
+    WeekFigures total;              ///< the sums over all weeks (its `week` spans them)
     /// Least-squares slope of the weekly meta share, in percentage points per week; nothing
     /// with fewer than two weeks.
     std::optional<double> meta_share_trend;
@@ -72,9 +73,9 @@ struct CalendarReport {
 struct Report {
     std::vector<CalendarReport> calendars; ///< one "all" entry, or one per file + "team"
     bool per_calendar = false;
-    std::vector<std::string> inferred;     ///< what was inferred, one line per file
-    std::string zone;                      ///< the report zone's name
-    Settings settings;                     ///< for meta categories and the working week
+    std::vector<std::string> inferred; ///< what was inferred, one line per file
+    std::string zone;                  ///< the report zone's name
+    Settings settings;                 ///< for meta categories and the working week
     /// When no selected week holds an event: the weeks the input does cover, if any.
     std::optional<std::pair<Week, Week>> input_covers;
 };
@@ -89,5 +90,11 @@ using CountedMinutes = std::vector<long long>;
 CalendarReport count_weeks(const std::vector<ClassifiedOccurrence>& occurrences,
                            const std::vector<Week>& weeks, const Zone& zone,
                            const Settings& settings, CountedMinutes* counted = nullptr);
+
+/// The report over `weeks`: the inputs merged into one timeline ("all"), or with
+/// `per_calendar` one report per input file plus their sum ("team"). Sets `input_covers`
+/// when no selected week holds any occurrence.
+Report build_report(const ClassifiedEvents& events, const std::vector<Week>& weeks,
+                    const Zone& zone, const Settings& settings, bool per_calendar);
 
 } // namespace busywork
