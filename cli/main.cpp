@@ -176,21 +176,27 @@ int run_events(const CommonOptions& common, const RulesOptions& rules_options,
             events.all, explained(events, categories, options, rules.settings.fold), rules,
             events.ownerships, zone);
     } else {
-        std::vector<busywork::ClassifiedOccurrence> classified = events.window_occurrences();
-        if (!categories.empty())
-            std::erase_if(classified, [&](const busywork::ClassifiedOccurrence& c) {
-                return std::find(categories.begin(), categories.end(), c.classification.category) ==
-                       categories.end();
-            });
+        busywork::CountedMinutes all_counted =
+            busywork::counted_minutes(events.all, window, zone, rules.settings);
+        std::vector<busywork::ClassifiedOccurrence> classified;
+        std::vector<long long> counted;
+        for (std::size_t i : events.in_window()) {
+            const auto& c = events.all[i];
+            if (!categories.empty() && std::find(categories.begin(), categories.end(),
+                                                 c.classification.category) == categories.end())
+                continue;
+            classified.push_back(c);
+            counted.push_back(all_counted[i]);
+        }
         switch (options.format) {
         case EventsFormat::csv:
             // Standard output stays pure CSV; what was guessed goes to standard error.
             for (const auto& line : inferred)
                 std::cerr << "busywork: " << line << '\n';
-            rendered = busywork::render_events_csv(classified, zone);
+            rendered = busywork::render_events_csv(classified, counted, zone);
             break;
         case EventsFormat::json:
-            rendered = busywork::render_events_json(classified, zone, inferred);
+            rendered = busywork::render_events_json(classified, counted, zone, inferred);
             break;
         case EventsFormat::text:
             rendered = busywork::render_events_text(classified, zone, inferred);

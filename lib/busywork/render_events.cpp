@@ -54,17 +54,20 @@ std::string describe_tie(const Tie& tie, const Zone& zone) {
 }
 
 std::string render_events_csv(const std::vector<ClassifiedOccurrence>& occurrences,
-                              const Zone& zone) {
-    std::string out = "uid,start,end,all_day,summary,category,rule,tied_to,recurrence_id,status,"
-                      "transp,location,organizer,attendees,source\r\n";
-    for (const auto& [o, c] : occurrences) {
+                              const std::vector<long long>& counted_min, const Zone& zone) {
+    std::string out =
+        "uid,start,end,all_day,summary,category,rule,tied_to,counted_min,recurrence_id,"
+        "status,transp,location,organizer,attendees,source\r\n";
+    for (std::size_t i = 0; i < occurrences.size(); ++i) {
+        const auto& [o, c] = occurrences[i];
         out += csv_field(o.uid) + ',' + format_rfc3339(o.start, zone) + ',' +
                format_rfc3339(o.end, zone) + ',' + (o.all_day ? "true" : "false") + ',' +
                csv_field(o.summary) + ',' + csv_plain_field(category_name(c.category)) + ',' +
                csv_field(c.rule) + ',' + (c.tie ? csv_field(describe_tie(*c.tie, zone)) : "") +
-               ',' + (o.recurrence_id ? format_rfc3339(*o.recurrence_id, zone) : std::string()) +
-               ',' + csv_field(o.status) + ',' + csv_field(o.transp) + ',' + csv_field(o.location) +
-               ',' + csv_field(o.organizer ? o.organizer->address : std::string()) + ',' +
+               ',' + std::to_string(counted_min.at(i)) + ',' +
+               (o.recurrence_id ? format_rfc3339(*o.recurrence_id, zone) : std::string()) + ',' +
+               csv_field(o.status) + ',' + csv_field(o.transp) + ',' + csv_field(o.location) + ',' +
+               csv_field(o.organizer ? o.organizer->address : std::string()) + ',' +
                csv_field(people(o)) + ',' +
                csv_field(o.source_file + ":" + std::to_string(o.source_line)) + "\r\n";
     }
@@ -72,7 +75,8 @@ std::string render_events_csv(const std::vector<ClassifiedOccurrence>& occurrenc
 }
 
 std::string render_events_json(const std::vector<ClassifiedOccurrence>& occurrences,
-                               const Zone& zone, const std::vector<std::string>& inferred) {
+                               const std::vector<long long>& counted_min, const Zone& zone,
+                               const std::vector<std::string>& inferred) {
     auto person = [](const Attendee& a) {
         return nlohmann::json{{"address", a.address},
                               {"name", a.common_name},
@@ -81,7 +85,8 @@ std::string render_events_json(const std::vector<ClassifiedOccurrence>& occurren
                               {"cutype", a.cutype}};
     };
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& [o, c] : occurrences) {
+    for (std::size_t i = 0; i < occurrences.size(); ++i) {
+        const auto& [o, c] = occurrences[i];
         nlohmann::json attendees = nlohmann::json::array();
         for (const auto& a : o.attendees)
             attendees.push_back(person(a));
@@ -93,6 +98,7 @@ std::string render_events_json(const std::vector<ClassifiedOccurrence>& occurren
             {"summary", o.summary},
             {"category", category_name(c.category)},
             {"rule", c.rule},
+            {"counted_min", counted_min.at(i)},
             {"tied_to", c.tie ? nlohmann::json{{"name", c.tie->name},
                                                {"start", format_rfc3339(c.tie->start, zone)},
                                                {"summary", c.tie->summary},

@@ -15,15 +15,16 @@ std::string format_rfc3339(Instant instant, const Zone& zone);
 /// What tied an inferred pre- or post-meeting: `contoso 2026-10-22T11:00` (local, in `zone`).
 std::string describe_tie(const Tie& tie, const Zone& zone);
 
-/// CSV (RFC 4180, CRLF): `uid,start,end,all_day,summary,category,rule,tied_to,...`, one row
-/// per occurrence.
+/// CSV (RFC 4180, CRLF): `uid,start,end,all_day,summary,category,rule,tied_to,counted_min,...`,
+/// one row per occurrence. `counted_min[i]` is what occurrence i counted after overlaps.
 std::string render_events_csv(const std::vector<ClassifiedOccurrence>& occurrences,
-                              const Zone& zone);
+                              const std::vector<long long>& counted_min, const Zone& zone);
 
 /// JSON: `{"inferred": [...], "events": [...]}`, one object per occurrence with the CSV's
 /// fields, the tied meeting and the attendees. `inferred` says what was guessed, per file.
 std::string render_events_json(const std::vector<ClassifiedOccurrence>& occurrences,
-                               const Zone& zone, const std::vector<std::string>& inferred);
+                               const std::vector<long long>& counted_min, const Zone& zone,
+                               const std::vector<std::string>& inferred);
 
 /// An aligned table for reading, times in `zone`, headed by what was inferred; event text is
 /// stripped of control characters.

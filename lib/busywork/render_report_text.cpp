@@ -138,20 +138,20 @@ private:
         const CalendarReport& any = m_report.calendars.front();
         const Week& from = any.weeks.front().week;
         const Week& to = any.weeks.back().week;
-        line("No events in " +
-             (from.label == to.label ? from.label : from.label + ".." + to.label) + " (" +
-             day(from.monday) + " to " + sunday_of(to) + ").");
+        wrapped("No events in " +
+                (from.label == to.label ? from.label : from.label + ".." + to.label) + " (" +
+                day(from.monday) + " to " + sunday_of(to) + ").");
         std::string first_day = date::format("%Y-%m-%d", date::sys_days{first.monday});
         // The search for events stops in 2100: an end there is a series without one.
         if (last.monday >= date::year_month_day{date::year{2099} / 12 / 1})
-            line("The input has events from " + first.label + " on, without end: use --week " +
-                 first.label + " or --from " + first_day + " --to DATE to see them.");
+            wrapped("The input has events from " + first.label + " on, without end: use --week " +
+                    first.label + " or --from " + first_day + " --to DATE to see them.");
         else
-            line("The input covers " + first.label +
-                 (first.label == last.label ? "" : " to " + last.label) + ": use --from " +
-                 first_day + " --to " +
-                 date::format("%Y-%m-%d", date::sys_days{last.monday} + date::days{6}) +
-                 " to see it.");
+            wrapped("The input covers " + first.label +
+                    (first.label == last.label ? "" : " to " + last.label) + ": use --from " +
+                    first_day + " --to " +
+                    date::format("%Y-%m-%d", date::sys_days{last.monday} + date::days{6}) +
+                    " to see it.");
         line("");
     }
 

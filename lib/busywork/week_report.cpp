@@ -307,6 +307,19 @@ CalendarReport count_weeks(const std::vector<ClassifiedOccurrence>& occurrences,
     return report;
 }
 
+CountedMinutes counted_minutes(const std::vector<ClassifiedOccurrence>& occurrences,
+                               const TimeWindow& window, const Zone& zone,
+                               const Settings& settings) {
+    // One "week" that is the window: working hours do not matter for what is counted.
+    Week span;
+    span.start = window.from;
+    span.end = window.to;
+    span.monday = date::year_month_day{date::floor<date::days>(window.from)};
+    CountedMinutes counted;
+    count_weeks(occurrences, {span}, zone, settings, &counted);
+    return counted;
+}
+
 Report build_report(const ClassifiedEvents& events, const std::vector<Week>& weeks,
                     const Zone& zone, const Settings& settings, bool per_calendar) {
     Report report;

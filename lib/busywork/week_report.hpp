@@ -91,6 +91,12 @@ CalendarReport count_weeks(const std::vector<ClassifiedOccurrence>& occurrences,
                            const std::vector<Week>& weeks, const Zone& zone,
                            const Settings& settings, CountedMinutes* counted = nullptr);
 
+/// Each occurrence's counted minutes inside `window` after overlap resolution, by position:
+/// what `events` shows, so that a pivot over it gives the report's figures.
+CountedMinutes counted_minutes(const std::vector<ClassifiedOccurrence>& occurrences,
+                               const TimeWindow& window, const Zone& zone,
+                               const Settings& settings);
+
 /// The report over `weeks`: the inputs merged into one timeline ("all"), or with
 /// `per_calendar` one report per input file plus their sum ("team"). Sets `input_covers`
 /// when no selected week holds any occurrence.
