@@ -260,9 +260,9 @@ int run_report(const CommonOptions& common, const RulesOptions& rules_options,
         }
     }
     busywork::Diagnostics diagnostics;
-    busywork::ClassifiedEvents events =
-        busywork::classify_inputs(common.inputs, busywork::span_of(weeks), zone, rules,
-                                  {rules_options.me, rules_options.internal_domains}, diagnostics);
+    busywork::ClassifiedEvents events = busywork::classify_inputs(
+        common.inputs, busywork::span_of(weeks), zone, rules,
+        {rules_options.me, rules_options.internal_domains}, diagnostics, options.per_calendar);
     print_diagnostics(diagnostics);
     if (events.files_read == 0) {
         std::cerr << "busywork: error: no input could be read\n";

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <busywork/classified_events.hpp>
 #include <busywork/ics_reader.hpp>
+#include <iterator>
+#include <tuple>
 
 namespace busywork {
 
@@ -22,7 +24,8 @@ std::vector<ClassifiedOccurrence> ClassifiedEvents::window_occurrences() const {
 
 ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const TimeWindow& window,
                                  const Zone& report_zone, const RuleSet& rules,
-                                 const OwnershipOverrides& overrides, Diagnostics& diagnostics) {
+                                 const OwnershipOverrides& overrides, Diagnostics& diagnostics,
+                                 bool calendars_apart) {
     ClassifiedEvents events;
     events.window = window;
     std::vector<CalendarFile> calendars = read_inputs(inputs, diagnostics);
@@ -34,8 +37,21 @@ ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const T
     auto margin = std::max(
         {rules.settings.pre_window, rules.settings.post_window, rules.settings.adjacent_window});
     TimeWindow widened{window.from - margin, window.to + margin};
-    events.all = classify(expand_occurrences(calendars, widened, report_zone, diagnostics), rules,
-                          events.ownerships, diagnostics);
+    std::vector<Occurrence> occurrences;
+    if (calendars_apart) {
+        for (const CalendarFile& calendar : calendars) {
+            auto mine = expand_occurrences({calendar}, widened, report_zone, diagnostics);
+            occurrences.insert(occurrences.end(), std::make_move_iterator(mine.begin()),
+                               std::make_move_iterator(mine.end()));
+        }
+        std::stable_sort(occurrences.begin(), occurrences.end(),
+                         [](const Occurrence& a, const Occurrence& b) {
+                             return std::tie(a.start, a.uid) < std::tie(b.start, b.uid);
+                         });
+    } else {
+        occurrences = expand_occurrences(calendars, widened, report_zone, diagnostics);
+    }
+    events.all = classify(std::move(occurrences), rules, events.ownerships, diagnostics);
     if (events.in_window().empty() && !calendars.empty()) {
         // Only to say where the events are: problems were reported above, and a few
         // thousand instances of an endless series are enough to find its first one.

@@ -34,8 +34,11 @@ struct ClassifiedEvents {
 /// Reads `inputs`, works out each calendar's owner, expands the recurrences over `window`
 /// widened by the rules' pre- and post-meeting windows (so that a Friday meeting that prepares
 /// Monday's customer meeting is recognised in Friday's week) and classifies them.
+/// The inputs are one person's calendars, and an event in two of them counts once; with
+/// `calendars_apart` each is a different person's, and a meeting they share is in each.
 ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const TimeWindow& window,
                                  const Zone& report_zone, const RuleSet& rules,
-                                 const OwnershipOverrides& overrides, Diagnostics& diagnostics);
+                                 const OwnershipOverrides& overrides, Diagnostics& diagnostics,
+                                 bool calendars_apart = false);
 
 } // namespace busywork
