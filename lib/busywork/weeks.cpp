@@ -108,8 +108,12 @@ std::vector<Week> select_weeks(const WeekSelection& selection, Instant now, cons
         weeks.push_back(shifted(current, -1, zone));
     else if (w == "this")
         weeks.push_back(current);
-    else if (w[0] == '-')
-        weeks.push_back(shifted(current, -parse_count(w.substr(1), "week"), zone));
+    else if (w[0] == '-') {
+        int back = parse_count(w.substr(1), "week");
+        if (back > 100 * 53)
+            throw UsageError("--week " + w + " is more than a hundred years ago");
+        weeks.push_back(shifted(current, -back, zone));
+    }
     else
         weeks.push_back(parse_week(w, zone));
     return weeks;
