@@ -277,6 +277,11 @@ int run_report(const CommonOptions& common, const RulesOptions& rules_options,
         break;
     case ReportFormat::csv:
         rendered = busywork::render_report_csv(report);
+        // A CSV file has no room for it, and a cron job should hear of an empty report.
+        if (report.input_covers)
+            std::cerr << "busywork: no events in the selected weeks; the input's events are in "
+                      << report.input_covers->first.label << " to "
+                      << report.input_covers->second.label << "\n";
         break;
     case ReportFormat::json:
         rendered = busywork::render_report_json(report);
