@@ -87,7 +87,9 @@ std::string hours(long long minutes) {
 }
 
 std::string percent(long long part, long long whole) {
-    return decimal_quotient(part, whole, 1) + " %";
+    // Per cent is a hundred times the fraction; minutes are far from overflowing that.
+    long long hundred_parts = part <= LLONG_MAX / 100 ? part * 100 : LLONG_MAX;
+    return decimal_quotient(hundred_parts, whole, 1) + " %";
 }
 
 // Percentage points per week with a sign and one decimal: "+1.2", "-0.4", "0.0".
