@@ -280,8 +280,10 @@ int run_report(const CommonOptions& common, const RulesOptions& rules_options,
         // A CSV file has no room for it, and a cron job should hear of an empty report.
         if (report.input_covers)
             std::cerr << "busywork: no events in the selected weeks; the input's events are in "
-                      << report.input_covers->first.label << " to "
-                      << report.input_covers->second.label << "\n";
+                      << report.input_covers->first.label
+                      << (report.input_open_ended ? " and later, without end"
+                                                  : " to " + report.input_covers->second.label)
+                      << "\n";
         break;
     case ReportFormat::json:
         rendered = busywork::render_report_json(report);
@@ -302,7 +304,10 @@ int run_report(const CommonOptions& common, const RulesOptions& rules_options,
     if (options.fail_over) {
         for (const auto& calendar : report.calendars)
             for (const auto& week : calendar.weeks)
-                if (100 * week.meta_share(rules.settings) > *options.fail_over) {
+                // Compared as 100 * meta > threshold * working: a share of exactly the
+                // threshold is not over it.
+                if (100.0 * static_cast<double>(week.meta_min(rules.settings)) >
+                    *options.fail_over * static_cast<double>(week.working_min)) {
                     std::cerr << "busywork: " << week.week.label << ": meetings about meetings "
                               << "took more than " << *options.fail_over
                               << " % of the working time\n";

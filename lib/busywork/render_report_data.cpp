@@ -179,7 +179,8 @@ std::string render_report_json(const Report& report) {
     Json covers;
     if (report.input_covers)
         covers = {{"first_week", report.input_covers->first.label},
-                  {"last_week", report.input_covers->second.label}};
+                  {"last_week",
+                   report.input_open_ended ? Json() : Json(report.input_covers->second.label)}};
     Json document{
         {"zone", report.zone},
         {"working_week", report.settings.working_week.to_string()},

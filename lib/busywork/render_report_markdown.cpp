@@ -197,7 +197,11 @@ std::string render_report_markdown(const Report& report) {
         const Week& last = report.input_covers->second;
         auto sunday = date::year_month_day{date::sys_days{last.monday} + date::days{6}};
         out += "No events in the selected weeks. ";
-        if (first.label == last.label)
+        if (report.input_open_ended)
+            out += "The input has events from " + label_text(first.label) +
+                   " on, without end; `--week " + label_text(first.label) +
+                   "` shows the first.\n\n";
+        else if (first.label == last.label)
             out += "The input covers " + label_text(first.label) + "; `--week " +
                    label_text(first.label) + "` shows it.\n\n";
         else

@@ -142,8 +142,7 @@ private:
                 (from.label == to.label ? from.label : from.label + ".." + to.label) + " (" +
                 day(from.monday) + " to " + sunday_of(to) + ").");
         std::string first_day = date::format("%Y-%m-%d", date::sys_days{first.monday});
-        // The search for events stops in 2100: an end there is a series without one.
-        if (last.monday >= date::year_month_day{date::year{2099} / 12 / 1})
+        if (m_report.input_open_ended)
             wrapped("The input has events from " + first.label + " on, without end: use --week " +
                     first.label + " or --from " + first_day + " --to DATE to see them.");
         else

@@ -57,7 +57,8 @@ struct SeriesTally {
     std::map<std::string, int> titles;
 };
 
-std::vector<SeriesCost> costliest(const std::map<std::string, SeriesTally>& tallies) {
+std::vector<SeriesCost> costliest(const std::map<std::string, SeriesTally>& tallies,
+                                  std::size_t kept = 5) {
     std::vector<SeriesCost> costs;
     for (const auto& [uid, tally] : tallies) {
         if (tally.meta_min == 0)
@@ -71,8 +72,8 @@ std::vector<SeriesCost> costliest(const std::map<std::string, SeriesTally>& tall
     std::sort(costs.begin(), costs.end(), [](const SeriesCost& a, const SeriesCost& b) {
         return std::tie(b.meta_min, a.title, a.uid) < std::tie(a.meta_min, b.title, b.uid);
     });
-    if (costs.size() > 5)
-        costs.resize(5);
+    if (costs.size() > kept)
+        costs.resize(kept);
     return costs;
 }
 
@@ -119,7 +120,8 @@ void add_into(WeekFigures& into, const WeekFigures& w) {
 }
 
 // The team's costliest series from its members' (each member's five costliest).
-void merge_series(std::vector<SeriesCost>& into, const std::vector<SeriesCost>& more) {
+void merge_series(std::vector<SeriesCost>& into, const std::vector<SeriesCost>& more,
+                  std::size_t kept) {
     std::map<std::string, SeriesTally> tallies;
     const std::vector<SeriesCost> mine = into;
     for (const std::vector<SeriesCost>* list : {&mine, &more})
@@ -130,7 +132,7 @@ void merge_series(std::vector<SeriesCost>& into, const std::vector<SeriesCost>& 
             for (int i = 0; i < s.occurrences; ++i)
                 t.occurrences.insert(t.occurrences.size());
         }
-    into = costliest(tallies);
+    into = costliest(tallies, kept);
 }
 
 } // namespace
@@ -170,7 +172,8 @@ std::optional<double> WeekFigures::meta_per_customer(const Settings& settings) c
 
 CalendarReport count_weeks(const std::vector<ClassifiedOccurrence>& occurrences,
                            const std::vector<Week>& weeks, const Zone& zone,
-                           const Settings& settings, CountedMinutes* counted) {
+                           const Settings& settings, CountedMinutes* counted,
+                           std::size_t series_kept) {
     CalendarReport report;
     report.calendar = "all";
     if (counted)
@@ -196,13 +199,19 @@ CalendarReport count_weeks(const std::vector<ClassifiedOccurrence>& occurrences,
     long long last = week_spans.back().to;
 
     std::vector<Item> items;
+    std::map<std::string, int> excluded_anywhere;
     for (std::size_t i = 0; i < occurrences.size(); ++i) {
         const auto& [o, c] = occurrences[i];
         if (c.category == Category::excluded) {
-            // Each week the excluded occurrence touches counts it once.
+            // Each week the excluded occurrence touches counts it once, and so does the total.
+            bool anywhere = false;
             for (std::size_t w = 0; w < weeks.size(); ++w)
-                if (overlaps(TimeWindow{weeks[w].start, weeks[w].end}, o.start, o.end))
+                if (overlaps(TimeWindow{weeks[w].start, weeks[w].end}, o.start, o.end)) {
                     ++report.weeks[w].excluded[c.rule];
+                    anywhere = true;
+                }
+            if (anywhere)
+                ++excluded_anywhere[c.rule];
             continue;
         }
         long long from = std::max(minute_of(o.start), first);
@@ -298,11 +307,12 @@ CalendarReport count_weeks(const std::vector<ClassifiedOccurrence>& occurrences,
     report.total.week = spanning(weeks);
     report.total.hours_in_week = 0;
     for (std::size_t w = 0; w < weeks.size(); ++w) {
-        report.weeks[w].costliest_series = costliest(series[w]);
+        report.weeks[w].costliest_series = costliest(series[w], series_kept);
         add_into(report.total, report.weeks[w]);
     }
+    report.total.excluded = std::move(excluded_anywhere);
     report.total.occurrences = static_cast<int>(counted_anywhere.size());
-    report.total.costliest_series = costliest(all_series);
+    report.total.costliest_series = costliest(all_series, series_kept);
     report.meta_share_trend = trend_of(report.weeks, settings);
     return report;
 }
@@ -327,6 +337,10 @@ Report build_report(const ClassifiedEvents& events, const std::vector<Week>& wee
     report.inferred = describe_ownerships(events.ownerships);
     report.zone = zone.name();
     report.settings = settings;
+    // The search for where events are stops in 2100: an end there is a series without one.
+    if (events.input_range)
+        report.input_open_ended =
+            events.input_range->to >= date::sys_days{date::year{2099} / 12 / 1};
     if (events.input_range)
         report.input_covers =
             std::make_pair(week_of(events.input_range->from, zone),
@@ -344,8 +358,9 @@ Report build_report(const ClassifiedEvents& events, const std::vector<Week>& wee
         by_file[c.occurrence.source_file].push_back(c);
     CalendarReport team;
     team.calendar = "team";
+    constexpr std::size_t every_series = static_cast<std::size_t>(-1);
     for (auto& [path, occurrences] : by_file) {
-        CalendarReport one = count_weeks(occurrences, weeks, zone, settings);
+        CalendarReport one = count_weeks(occurrences, weeks, zone, settings, nullptr, every_series);
         one.calendar = path;
         if (team.weeks.empty()) {
             team.weeks = one.weeks;
@@ -365,13 +380,26 @@ Report build_report(const ClassifiedEvents& events, const std::vector<Week>& wee
             add_into(team.weeks[w], one.weeks[w]);
             team.weeks[w].hours_in_week = hours;
             team.weeks[w].occurrences += one.weeks[w].occurrences;
-            merge_series(team.weeks[w].costliest_series, one.weeks[w].costliest_series);
+            merge_series(team.weeks[w].costliest_series, one.weeks[w].costliest_series,
+                         every_series);
         }
         add_into(team.total, one.total);
         team.total.occurrences += one.total.occurrences;
-        merge_series(team.total.costliest_series, one.total.costliest_series);
+        merge_series(team.total.costliest_series, one.total.costliest_series, every_series);
         report.calendars.push_back(std::move(one));
     }
+    // Each member's and the team's lists were kept whole for summing; show the costliest.
+    auto keep_five = [](CalendarReport& c) {
+        for (auto* list : {&c.total.costliest_series})
+            if (list->size() > 5)
+                list->resize(5);
+        for (auto& w : c.weeks)
+            if (w.costliest_series.size() > 5)
+                w.costliest_series.resize(5);
+    };
+    for (auto& c : report.calendars)
+        keep_five(c);
+    keep_five(team);
     if (!report.calendars.empty()) {
         team.total.hours_in_week = report.calendars.front().total.hours_in_week;
         team.meta_share_trend = trend_of(team.weeks, settings);

@@ -39,12 +39,13 @@ struct SeriesCost {
 /// time line, so every sum is exact.
 struct WeekFigures {
     Week week;
-    long long hours_in_week = 168;       ///< 167 or 169 with a clock change
-    long long working_min = 0;           ///< the working week's minutes in this week
-    CategoryMinutes counted{};           ///< counted minutes per category
-    CategoryMinutes outside_working{};   ///< of those, minutes outside working hours
-    long long double_booked_min = 0;     ///< minutes with two or more counted occurrences at once
-    std::map<std::string, int> excluded; ///< excluded occurrences by reason ("cancelled" …)
+    long long hours_in_week = 168;     ///< 167 or 169 with a clock change
+    long long working_min = 0;         ///< the working week's minutes in this week
+    CategoryMinutes counted{};         ///< counted minutes per category
+    CategoryMinutes outside_working{}; ///< of those, minutes outside working hours
+    long long double_booked_min = 0;   ///< minutes with two or more counted occurrences at once
+    /// Excluded occurrences by reason ("cancelled" …); in a total, each occurrence once.
+    std::map<std::string, int> excluded;
     std::vector<SeriesCost> costliest_series; ///< most meta time first, at most 5
     int occurrences = 0;                      ///< occurrences that counted some time
 
@@ -78,6 +79,9 @@ struct Report {
     Settings settings;                 ///< for meta categories and the working week
     /// When no selected week holds an event: the weeks the input does cover, if any.
     std::optional<std::pair<Week, Week>> input_covers;
+    /// Whether a series in the input has no end, so that `input_covers` ends nowhere: its
+    /// second week is then only where the search for events stopped.
+    bool input_open_ended = false;
 };
 
 /// How many minutes of each occurrence counted after overlap resolution, by position in
@@ -87,9 +91,11 @@ using CountedMinutes = std::vector<long long>;
 /// Counts `occurrences` into `weeks`: splits them at week boundaries and working hours (both
 /// in `zone`), resolves overlaps by category precedence and reports double-booked time.
 /// `counted`, when given, receives each occurrence's counted minutes inside the weeks.
+/// `costliest_series` keeps the `series_kept` costliest (all of them for summing teams).
 CalendarReport count_weeks(const std::vector<ClassifiedOccurrence>& occurrences,
                            const std::vector<Week>& weeks, const Zone& zone,
-                           const Settings& settings, CountedMinutes* counted = nullptr);
+                           const Settings& settings, CountedMinutes* counted = nullptr,
+                           std::size_t series_kept = 5);
 
 /// Each occurrence's counted minutes inside `window` after overlap resolution, by position:
 /// what `events` shows, so that a pivot over it gives the report's figures.

@@ -40,6 +40,8 @@ Week shifted(const Week& week, int by, const Zone& zone) {
 }
 
 int parse_count(const std::string& text, const std::string& what) {
+    if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0])))
+        throw UsageError("bad " + what + " \"" + text + "\"");
     int value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size() || text.empty())
@@ -67,7 +69,9 @@ Week parse_week(const std::string& label, const Zone& zone) {
     unsigned number = static_cast<unsigned>(std::stoi(label.substr(6, 2)));
     iso_week::year iso_year{year};
     auto last = (iso_year / iso_week::last).weeknum();
-    if (number < 1 || iso_week::weeknum{number} > last)
+    if (number < 1)
+        throw UsageError("bad week \"" + label + "\": ISO weeks are numbered from 01");
+    if (iso_week::weeknum{number} > last)
         throw UsageError("bad week \"" + label + "\": " + std::to_string(year) + " has " +
                          std::to_string(static_cast<unsigned>(last)) + " ISO weeks");
     date::sys_days monday{iso_year / iso_week::weeknum{number} / iso_week::mon};
@@ -75,16 +79,16 @@ Week parse_week(const std::string& label, const Zone& zone) {
 }
 
 std::vector<Week> select_weeks(const WeekSelection& selection, Instant now, const Zone& zone) {
-    int forms = !selection.week.empty() + (selection.weeks != 0) +
+    int forms = !selection.week.empty() + selection.weeks.has_value() +
                 (!selection.from.empty() || !selection.to.empty());
     if (forms > 1)
         throw UsageError("choose one of --week, --weeks and --from/--to");
     Week current = week_of(now, zone);
     std::vector<Week> weeks;
-    if (selection.weeks != 0) {
-        if (selection.weeks < 1 || static_cast<std::size_t>(selection.weeks) > most_weeks)
+    if (selection.weeks) {
+        if (*selection.weeks < 1 || static_cast<std::size_t>(*selection.weeks) > most_weeks)
             throw UsageError("--weeks must be from 1 to " + std::to_string(most_weeks));
-        for (int back = selection.weeks; back >= 1; --back)
+        for (int back = *selection.weeks; back >= 1; --back)
             weeks.push_back(shifted(current, -back, zone));
         return weeks;
     }
@@ -113,8 +117,7 @@ std::vector<Week> select_weeks(const WeekSelection& selection, Instant now, cons
         if (back > 100 * 53)
             throw UsageError("--week " + w + " is more than a hundred years ago");
         weeks.push_back(shifted(current, -back, zone));
-    }
-    else
+    } else
         weeks.push_back(parse_week(w, zone));
     return weeks;
 }

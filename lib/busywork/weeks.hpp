@@ -4,6 +4,7 @@
 #include <busywork/occurrence.hpp>
 #include <busywork/recurrence.hpp>
 #include <busywork/time_zones.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,9 +28,9 @@ Week parse_week(const std::string& label, const Zone& zone);
 
 /// What the command line asks for; at most one of the three forms may be given.
 struct WeekSelection {
-    std::string week; ///< "2026-W47", "this", "last" or "-N" (N weeks before this one)
-    int weeks = 0;    ///< the N complete weeks before the current one
-    std::string from; ///< with `to`: every week that holds a day from `from` to `to`
+    std::string week;         ///< "2026-W47", "this", "last" or "-N" (N weeks before this one)
+    std::optional<int> weeks; ///< the N complete weeks before the current one
+    std::string from;         ///< with `to`: every week that holds a day from `from` to `to`
     std::string to;
 };
 
