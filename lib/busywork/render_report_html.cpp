@@ -172,9 +172,10 @@ constexpr std::string_view muted_colour = "#5f6b7a";
 constexpr std::string_view table_style =
     "border-collapse:collapse;border-spacing:0;margin:0 0 16px 0;font-size:14px";
 constexpr std::string_view th_style = "text-align:left;padding:4px 10px 4px 0;border-bottom:1px "
-                                      "solid #cfd8dc;font-weight:bold;white-space:nowrap";
-constexpr std::string_view th_num_style = "text-align:right;padding:4px 0 4px 10px;border-bottom:"
-                                          "1px solid #cfd8dc;font-weight:bold;white-space:nowrap";
+                                      "solid #cfd8dc;font-weight:bold;vertical-align:bottom";
+constexpr std::string_view th_num_style =
+    "text-align:right;padding:4px 0 4px 10px;border-bottom:"
+    "1px solid #cfd8dc;font-weight:bold;vertical-align:bottom";
 constexpr std::string_view td_style =
     "text-align:left;padding:3px 10px 3px 0;border-bottom:1px solid #eceff1;vertical-align:top";
 constexpr std::string_view td_num_style = "text-align:right;padding:3px 0 3px 10px;border-bottom:"
@@ -208,7 +209,6 @@ public:
             section(calendar);
         if (report_.calendars.empty())
             out_ += "<p style=\"" + std::string(p_style) + "\">No calendar was read.</p>\n";
-        legend();
         about();
         out_ += "</div>\n</body>\n</html>\n";
         return std::move(out_);
@@ -291,21 +291,18 @@ private:
             const WeekFigures& w = calendar.weeks.front();
             week_heading(w);
             headline(w);
-            out_ += bar(w, scale, "100%") + "\n";
+            out_ += bar(w, scale, "100%", "0 0 10px 0") + "\n";
+            legend(calendar, scale);
             details(w, "This week");
         } else {
             weeks_table(calendar, scale);
+            legend(calendar, scale);
             if (calendar.meta_share_trend)
                 out_ += "<p style=\"" + std::string(p_style) + "\">" +
                         strong("Trend of the meta share: ") +
                         trend_text(*calendar.meta_share_trend) + "</p>\n";
             details(calendar.total, "All weeks");
         }
-        out_ += "<p style=\"margin:0 0 16px 0;font-size:12px;color:" + std::string(muted_colour) +
-                "\">Bars: the full width is " + hm(scale) + " h, " +
-                (scale_is_working(calendar) ? std::string("the working week")
-                                            : std::string("the busiest week")) +
-                ".</p>\n";
     }
 
     static long long max_working(const CalendarReport& calendar) {
@@ -355,7 +352,8 @@ private:
 
     /// A stacked bar: one cell per non-zero category, widths in tenths of a percent of `scale`
     /// that add up to exactly 100 %, and a light cell for the rest.
-    std::string bar(const WeekFigures& w, long long scale, std::string_view width) const {
+    std::string bar(const WeekFigures& w, long long scale, std::string_view width,
+                    std::string_view margin) const {
         struct Part {
             std::string_view colour;
             std::string label;
@@ -405,7 +403,8 @@ private:
         }
         std::string html = "<table role=\"presentation\" style=\"width:" + std::string(width) +
                            ";border-collapse:collapse;border-spacing:0;table-layout:fixed;"
-                           "margin:0 0 10px 0\"><tr>";
+                           "margin:" +
+                           std::string(margin) + "\"><tr>";
         for (const Part& p : parts) {
             if (p.tenths == 0)
                 continue;
@@ -429,13 +428,15 @@ private:
             long long meta = w.meta_min(s);
             long long customer = w.customer_min();
             auto cell = [&](const std::string& v) { return td(total ? strong(v) : v, true); };
-            out_ += "<tr>" + td(total ? strong(label) : label) + cell(hm(meta)) +
+            out_ += "<tr><td style=\"" + std::string(td_style) + ";white-space:nowrap\">" +
+                    (total ? strong(label) : label) + "</td>" + cell(hm(meta)) +
                     cell(percent(meta, w.working_min)) + cell(hm(customer)) +
                     cell(percent(customer, w.working_min)) + cell(ratio_text(meta, customer)) +
                     cell(hm(w.double_booked_min)) + cell(hm(w.outside_working_min()));
-            out_ += "<td style=\"" + std::string(td_style) + ";padding-left:10px\">";
+            out_ += "<td style=\"" + std::string(td_style) +
+                    ";padding-left:10px;vertical-align:middle\">";
             if (!total)
-                out_ += bar(w, scale, "100%");
+                out_ += bar(w, scale, "100%", "0");
             out_ += "</td></tr>\n";
         };
         for (const WeekFigures& w : calendar.weeks) {
@@ -462,8 +463,7 @@ private:
                 "</tr></thead>\n<tbody>\n";
         for (Category c : shown_categories) {
             long long m = minutes_of(w.counted, c);
-            std::string name = "<span style=\"color:" + std::string(colour_of(c)) +
-                               "\">\xE2\x96\xA0</span> " + std::string(category_name(c)) +
+            std::string name = swatch(colour_of(c)) + " " + std::string(category_name(c)) +
                                (is_meta(c) ? std::string(" <span style=\"color:") +
                                                  std::string(muted_colour) + "\">(meta)</span>"
                                            : std::string());
@@ -519,22 +519,24 @@ private:
         out_ += "</p>\n";
     }
 
+    /// A coloured square: a character, so that it shows where a mail client drops sizes.
     static std::string swatch(std::string_view colour) {
-        return "<td style=\"width:12px;height:12px;padding:0;background-color:" +
-               std::string(colour) + ";font-size:1px;line-height:1px\">&nbsp;</td>";
+        return "<span style=\"color:" + std::string(colour) + "\">\xE2\x96\xA0</span>";
     }
 
-    void legend() {
-        out_ += "<table role=\"presentation\" style=\"border-collapse:collapse;border-spacing:0;"
-                "margin:8px 0 16px 0;font-size:12px\"><tr>";
-        for (Category c : shown_categories) {
-            out_ += swatch(colour_of(c)) +
-                    "<td style=\"padding:0 12px 0 4px;white-space:nowrap\">" +
-                    std::string(category_name(c)) + (is_meta(c) ? " (meta)" : "") + "</td>";
-        }
-        out_ += swatch(free_colour) +
-                "<td style=\"padding:0 0 0 4px;white-space:nowrap\">not in meetings</td>";
-        out_ += "</tr></table>\n";
+    /// The colours, and what the full width of a bar stands for.
+    void legend(const CalendarReport& calendar, long long scale) {
+        out_ += "<p style=\"margin:0 0 16px 0;font-size:12px\">";
+        for (Category c : shown_categories)
+            out_ += "<span style=\"white-space:nowrap;margin-right:12px\">" + swatch(colour_of(c)) +
+                    " " + std::string(category_name(c)) + (is_meta(c) ? " (meta)" : "") +
+                    "</span> ";
+        out_ += "<span style=\"white-space:nowrap;margin-right:12px\">" + swatch(free_colour) +
+                " not in meetings</span><br><span style=\"color:" + std::string(muted_colour) +
+                "\">A bar's full width is " + hm(scale) + " h, " +
+                (scale_is_working(calendar) ? std::string("the working week")
+                                            : std::string("the busiest week")) +
+                ".</span></p>\n";
     }
 
     void about() {
