@@ -520,7 +520,9 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
     }
 
     // An override without its master that carries rules of its own is a series in itself.
-    for (auto& [uid, group] : groups) {
+    for (auto& entry : groups) {
+        // A named reference, since clang before 16 cannot capture a structured binding.
+        auto& group = entry.second;
         if (!group.masters.empty())
             continue;
         std::erase_if(group.overrides, [&group](const EventRef& o) {

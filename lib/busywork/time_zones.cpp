@@ -168,8 +168,10 @@ const date::time_zone* lookup_display_name(const std::string& tzid) {
     auto parts = split_display_name(tzid);
     if (!parts)
         return nullptr;
-    const auto& [offset, places] = *parts;
-    auto agrees = [&offset](const date::time_zone* zone) {
+    const auto& [offset_binding, places] = *parts;
+    // A named copy, since clang before 16 cannot capture a structured binding.
+    auto offset = offset_binding;
+    auto agrees = [offset](const date::time_zone* zone) {
         return zone != nullptr && standard_offset(zone) == offset;
     };
     // "Eastern Time (US & Canada)" is the display name of Windows' "Eastern Standard Time".

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#include "fuzz_entries.hpp"
+
+#include <busywork/classification.hpp>
+#include <busywork/classified_events.hpp>
+#include <busywork/error.hpp>
+#include <busywork/ics_reader.hpp>
+#include <busywork/ownership.hpp>
+#include <busywork/recurrence.hpp>
+#include <busywork/render_events.hpp>
+#include <busywork/render_report.hpp>
+#include <busywork/rules.hpp>
+#include <busywork/week_report.hpp>
+#include <busywork/weeks.hpp>
+#include <string_view>
+
+namespace busywork::fuzz {
+
+namespace {
+
+std::string_view text_of(const std::uint8_t* data, std::size_t size) {
+    return {reinterpret_cast<const char*>(data), size};
+}
+
+const Zone& berlin() {
+    static const Zone zone = report_zone("Europe/Berlin");
+    return zone;
+}
+
+// Four weeks from the week of the first event's start, so that random dates are still
+// expanded and counted; a fixed week when no event has a usable start.
+std::vector<Week> weeks_around(const CalendarFile& calendar) {
+    Instant first = date::sys_days{date::year{2026} / 10 / 19};
+    for (const auto& e : calendar.events)
+        if (e.dtstart) {
+            auto local = e.dtstart->local.time_since_epoch();
+            // Years outside 1970-2100 are out of what busywork expands.
+            if (local > std::chrono::hours{0} && local < std::chrono::hours{24 * 365 * 130}) {
+                first = Instant{std::chrono::duration_cast<std::chrono::seconds>(local)};
+                break;
+            }
+        }
+    Week week = week_of(first, berlin());
+    WeekSelection selection;
+    selection.from = date::format("%F", week.monday);
+    selection.to = date::format("%F", date::sys_days{week.monday} + date::days{27});
+    return select_weeks(selection, first, berlin());
+}
+
+ClassifiedEvents classified(const CalendarFile& calendar, const std::vector<Week>& weeks,
+                            const RuleSet& rules, Diagnostics& diagnostics) {
+    ClassifiedEvents events;
+    events.files_read = 1;
+    events.window = span_of(weeks);
+    events.ownerships = infer_ownerships({calendar}, rules.settings, {}, diagnostics);
+    events.all = classify(expand_occurrences({calendar}, events.window, berlin(), diagnostics),
+                          rules, events.ownerships, diagnostics);
+    return events;
+}
+
+} // namespace
+
+void ingest_and_expand(const std::uint8_t* data, std::size_t size) {
+    Diagnostics diagnostics;
+    CalendarFile calendar = read_calendar(text_of(data, size), "fuzz.ics", diagnostics);
+    TimeWindow window = span_of(weeks_around(calendar));
+    expand_occurrences({calendar}, window, berlin(), diagnostics);
+    for (const auto& d : diagnostics.all())
+        (void)d.to_string();
+}
+
+void classify_and_render(const std::uint8_t* data, std::size_t size) {
+    static const RuleSet rules = default_rules();
+    Diagnostics diagnostics;
+    CalendarFile calendar = read_calendar(text_of(data, size), "fuzz.ics", diagnostics);
+    std::vector<Week> weeks = weeks_around(calendar);
+    ClassifiedEvents events = classified(calendar, weeks, rules, diagnostics);
+    for (bool per_calendar : {false, true}) {
+        Report report = build_report(events, weeks, berlin(), rules.settings, per_calendar);
+        (void)render_report_text(report, per_calendar);
+        (void)render_report_csv(report);
+        (void)render_report_json(report);
+        (void)render_report_markdown(report);
+        (void)render_report_html(report);
+    }
+    CountedMinutes counted = counted_minutes(events.all, events.window, berlin(), rules.settings);
+    std::vector<std::string> inferred = describe_ownerships(events.ownerships);
+    (void)render_events_csv(events.all, counted, berlin());
+    (void)render_events_json(events.all, counted, berlin(), inferred);
+    (void)render_events_text(events.all, berlin(), inferred);
+    std::vector<std::size_t> everything;
+    for (std::size_t i = 0; i < events.all.size() && i < 20; ++i)
+        everything.push_back(i);
+    (void)render_explanations(events.all, everything, rules, events.ownerships, berlin());
+}
+
+void parse_rules_file(const std::uint8_t* data, std::size_t size) {
+    RuleSet rules;
+    try {
+        rules = parse_user_rules(text_of(data, size), "fuzz.toml");
+    } catch (const RulesError&) {
+        return;
+    }
+    // A valid file must print back into one that parses.
+    (void)parse_rules(render_rules(rules), "rendered");
+    static const std::string sample =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:fuzz\r\nX-WR-CALNAME:anna@acme.de\r\n"
+        "BEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261020T090000Z\r\n"
+        "DTEND:20261020T100000Z\r\nSUMMARY:Vorbereitung Contoso\r\n"
+        "ORGANIZER:mailto:anna@acme.de\r\nATTENDEE:mailto:jonas@acme.de\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:b\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261020T110000Z\r\n"
+        "DTEND:20261020T120000Z\r\nSUMMARY:Angebot\r\nRRULE:FREQ=DAILY;COUNT=3\r\n"
+        "ORGANIZER:mailto:x@contoso.com\r\nATTENDEE:mailto:anna@acme.de\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n";
+    Diagnostics diagnostics;
+    CalendarFile calendar = read_calendar(sample, "sample.ics", diagnostics);
+    std::vector<Week> weeks = {week_of(date::sys_days{date::year{2026} / 10 / 20}, berlin())};
+    ClassifiedEvents events = classified(calendar, weeks, rules, diagnostics);
+    (void)build_report(events, weeks, berlin(), rules.settings, false);
+}
+
+} // namespace busywork::fuzz
