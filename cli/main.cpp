@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The command line: parses options, calls the library, prints problems, chooses the exit code.
 //   0  success
-//   1  input problems: nothing could be read, `check` found problems, or --strict and an
-//      event was skipped
+//   1  input problems: nothing could be read, or `check` found problems
 //   2  usage error (unknown option, bad date, unknown --tz zone, a bad rules file)
 //   3  report --fail-over: a week's meta share was over the threshold
+//   4  --strict: the input had a problem (an event skipped, or a warning)
 #include <CLI/CLI.hpp>
 #include <busywork/classified_events.hpp>
 #include <busywork/diagnostics.hpp>
@@ -81,11 +81,12 @@ struct RulesCommandOptions {
 void print_diagnostics(const busywork::Diagnostics& diagnostics) {
     for (const auto& d : diagnostics.all())
         std::cerr << d.to_string() << '\n';
-    if (diagnostics.skipped_events() > 0)
-        std::cerr << "busywork: " << diagnostics.skipped_events()
-                  << (diagnostics.skipped_events() == 1 ? " event" : " events")
-                  << " skipped because of errors\n";
+    if (std::string summary = diagnostics.summary(); !summary.empty())
+        std::cerr << "busywork: " << summary << '\n';
 }
+
+/// Exit code of --strict when the input had any problem, even one busywork worked around.
+constexpr int strict_failure = 4;
 
 // Writes next to the target, then renames: a reader never sees half a file.
 void write_atomically(const std::string& path, const std::string& content) {
@@ -207,7 +208,7 @@ int run_events(const CommonOptions& common, const RulesOptions& rules_options,
         std::cout << rendered << std::flush;
     else
         write_atomically(options.output, rendered);
-    return common.strict && diagnostics.skipped_events() > 0 ? 1 : 0;
+    return common.strict && !diagnostics.empty() ? strict_failure : 0;
 }
 
 int run_rules(const RulesOptions& rules_options, const RulesCommandOptions& options) {
@@ -299,8 +300,8 @@ int run_report(const CommonOptions& common, const RulesOptions& rules_options,
         std::cout << rendered << std::flush;
     else
         write_atomically(options.output, rendered);
-    if (common.strict && diagnostics.skipped_events() > 0)
-        return 1;
+    if (common.strict && !diagnostics.empty())
+        return strict_failure;
     if (options.fail_over) {
         for (const auto& calendar : report.calendars)
             for (const auto& week : calendar.weeks)
@@ -366,7 +367,7 @@ int main(int argc, char** argv) {
         command->add_option("--tz", common.tz,
                             "report zone, an IANA name (default: the system zone)");
         command->add_flag("--strict", common.strict,
-                          "fail (exit 1) when any event had to be skipped");
+                          "fail (exit 4) when any event was skipped or anything warned about");
     };
 
     CLI::App* events_command =

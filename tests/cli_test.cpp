@@ -5,9 +5,12 @@
 #include "test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
+#include <unistd.h>
 
 using namespace busywork::testing;
 
@@ -146,6 +149,7 @@ BOOST_AUTO_TEST_CASE(missing_input_is_reported_and_fails_when_nothing_was_read) 
                              "2026-01-01", "--to", "2026-01-07"});
     BOOST_TEST(run.exit_code == 1);
     BOOST_TEST(run.err == "/nonexistent/cal.ics: no such file or directory\n"
+                          "busywork: 1 warning\n"
                           "busywork: error: no input could be read\n");
 }
 
@@ -166,7 +170,35 @@ BOOST_AUTO_TEST_CASE(check_reports_problems_with_file_and_line_and_exits_1) {
     BOOST_TEST(run.exit_code == 1);
     BOOST_TEST(run.err.find(path + ":10: VEVENT has no valid DTSTART (event \"No start\", UID "
                                    "no-start@example.com); skipped\n") != std::string::npos);
-    BOOST_TEST(run.err.find("busywork: 1 event skipped because of errors\n") != std::string::npos);
+    // The summary groups the skipped events by why they were skipped.
+    BOOST_TEST(run.err.find("busywork: 1 event skipped (1 no valid DTSTART)\n") !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_summary_line_groups_skipped_events_by_reason_and_counts_warnings) {
+    // Two events without DTSTART (lines 4 and 8), one with a negative DURATION (line 13), one
+    // good event, and a content line without a colon (line 19), which is only a warning: the
+    // summary says 3 skipped, grouped by the two reasons (alphabetically), and 1 warning.
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("busywork-mixed-" + std::to_string(::getpid()) + ".ics"))
+                           .string();
+    std::ofstream(path, std::ios::binary)
+        << ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+            "BEGIN:VEVENT\r\nUID:a@t\r\nSUMMARY:A\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nUID:b@t\r\nSUMMARY:B\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nUID:c@t\r\nDTSTART:20261123T090000Z\r\n"
+            "DURATION:-PT1H\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nUID:good@t\r\nDTSTART:20261123T090000Z\r\n"
+            "DTEND:20261123T100000Z\r\nSUMMARY:Good\r\nNO COLON HERE\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR\r\n");
+    auto run = run_busywork({"events", path, "--tz", "UTC", "--from", "2026-11-23", "--to",
+                             "2026-11-29", "--format", "csv"});
+    std::filesystem::remove(path);
+    BOOST_TEST(run.exit_code == 0);
+    BOOST_TEST(run.err.find("busywork: 3 events skipped (1 negative DURATION, 2 no valid "
+                            "DTSTART); 1 warning\n") != std::string::npos,
+               run.err);
+    BOOST_TEST(csv_rows(run.out).size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(strict_turns_a_skipped_event_into_failure_but_keeps_the_good_ones) {
@@ -176,7 +208,8 @@ BOOST_AUTO_TEST_CASE(strict_turns_a_skipped_event_into_failure_but_keeps_the_goo
     auto strict = run_busywork({"events", path, "--tz", "UTC", "--from", "2026-11-23", "--to",
                                 "2026-11-29", "--format", "csv", "--strict"});
     BOOST_TEST(lenient.exit_code == 0);
-    BOOST_TEST(strict.exit_code == 1);
+    // --strict has its own exit code, 4, apart from 1 (nothing could be read).
+    BOOST_TEST(strict.exit_code == 4);
     Listed good{row("Good one", "2026-11-23T09:00:00Z", "2026-11-23T10:00:00Z")};
     BOOST_TEST(listed(lenient.out) == good);
     BOOST_TEST(listed(strict.out) == good);

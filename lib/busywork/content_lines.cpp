@@ -225,7 +225,8 @@ CalendarText split_calendar(std::string_view bytes, const std::string& file,
                               " (" + why + ")";
         if (current.name == "VEVENT")
             diagnostics.skip_event(file, at_line,
-                                   message + "; " + describe_event(summary, uid_text) + " skipped");
+                                   message + "; " + describe_event(summary, uid_text) + " skipped",
+                                   "unterminated");
         else
             diagnostics.warn(file, at_line, message + "; component ignored");
         current = ComponentText{};

@@ -14,14 +14,33 @@ void Diagnostics::warn(std::string file, int line, std::string message) {
     m_items.push_back({std::move(file), line, std::move(message), false});
 }
 
-void Diagnostics::skip_event(std::string file, int line, std::string message) {
+void Diagnostics::skip_event(std::string file, int line, std::string message, std::string reason) {
     m_items.push_back({std::move(file), line, std::move(message), true});
     ++m_skipped;
+    ++m_skipped_by_reason[std::move(reason)];
+}
+
+std::string Diagnostics::summary() const {
+    std::string out;
+    if (m_skipped > 0) {
+        out = std::to_string(m_skipped) + (m_skipped == 1 ? " event" : " events") + " skipped (";
+        bool first = true;
+        for (const auto& [reason, n] : m_skipped_by_reason) {
+            out += (first ? "" : ", ") + std::to_string(n) + " " + reason;
+            first = false;
+        }
+        out += ")";
+    }
+    if (int w = warnings(); w > 0)
+        out += (out.empty() ? "" : "; ") + std::to_string(w) + (w == 1 ? " warning" : " warnings");
+    return out;
 }
 
 void Diagnostics::append(const Diagnostics& other) {
     m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
     m_skipped += other.m_skipped;
+    for (const auto& [reason, n] : other.m_skipped_by_reason)
+        m_skipped_by_reason[reason] += n;
 }
 
 std::string describe_event(const std::string& summary, const std::string& uid) {

@@ -211,7 +211,8 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
     if (event && icalcomponent_isa(event) != ICAL_VEVENT_COMPONENT)
         event = icalcomponent_get_first_component(event, ICAL_VEVENT_COMPONENT);
     if (event == nullptr) {
-        diagnostics.skip_event(file, text.begin_line, "VEVENT could not be parsed; skipped");
+        diagnostics.skip_event(file, text.begin_line, "VEVENT could not be parsed; skipped",
+                               "unparsable");
         result.ok = false;
         return result;
     }
@@ -323,7 +324,8 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
 
     if (!e.dtstart) {
         diagnostics.skip_event(file, text.begin_line,
-                               "VEVENT has no valid DTSTART (" + where + "); skipped");
+                               "VEVENT has no valid DTSTART (" + where + "); skipped",
+                               "no valid DTSTART");
         result.ok = false;
         return result;
     }
@@ -334,7 +336,7 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
     }
     if (e.duration && e.duration->negative) {
         diagnostics.skip_event(file, line_of("DURATION"),
-                               "negative DURATION (" + where + "); skipped");
+                               "negative DURATION (" + where + "); skipped", "negative DURATION");
         result.ok = false;
     }
     return result;

@@ -268,7 +268,8 @@ private:
         } catch (const Error& error) {
             m_diagnostics.skip_event(ref.file(), ref.event->line,
                                      std::string(error.what()) + " (" +
-                                         describe_event(ref.event->summary, uid) + "); skipped");
+                                         describe_event(ref.event->summary, uid) + "); skipped",
+                                     "bad times");
             return;
         }
         auto [start, end] = place(t.wall_start, t.zone, t.all_day, t.span, m_report);
@@ -294,7 +295,8 @@ private:
         } catch (const Error& error) {
             m_diagnostics.skip_event(master.file(), e.line,
                                      std::string(error.what()) + " (" +
-                                         describe_event(e.summary, uid) + "); skipped");
+                                         describe_event(e.summary, uid) + "); skipped",
+                                     "bad times");
             return;
         }
         FileZones& zones = *master.zones;
@@ -399,7 +401,8 @@ private:
                 m_diagnostics.skip_event(o.file(), o.event->line,
                                          std::string(error.what()) + " (" +
                                              describe_event(o.event->summary, uid) +
-                                             ", override); skipped");
+                                             ", override); skipped",
+                                         "bad override");
                 continue;
             }
             const DateTimeValue& rid = *o.event->recurrence_id;
