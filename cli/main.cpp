@@ -16,6 +16,7 @@
 #include <busywork/render_report.hpp>
 #include <busywork/rules.hpp>
 #include <busywork/text_matching.hpp>
+#include <busywork/text_safety.hpp>
 #include <busywork/week_report.hpp>
 #include <busywork/weeks.hpp>
 #include <busywork/window.hpp>
@@ -79,8 +80,9 @@ struct RulesCommandOptions {
 };
 
 void print_diagnostics(const busywork::Diagnostics& diagnostics) {
+    // File names and event titles come from outside: no escape sequence reaches the terminal.
     for (const auto& d : diagnostics.all())
-        std::cerr << d.to_string() << '\n';
+        std::cerr << busywork::single_line_text(d.to_string()) << '\n';
     if (std::string summary = diagnostics.summary(); !summary.empty())
         std::cerr << "busywork: " << summary << '\n';
 }
@@ -193,7 +195,7 @@ int run_events(const CommonOptions& common, const RulesOptions& rules_options,
         case EventsFormat::csv:
             // Standard output stays pure CSV; what was guessed goes to standard error.
             for (const auto& line : inferred)
-                std::cerr << "busywork: " << line << '\n';
+                std::cerr << "busywork: " << busywork::single_line_text(line) << '\n';
             rendered = busywork::render_events_csv(classified, counted, zone);
             break;
         case EventsFormat::json:

@@ -161,7 +161,7 @@ BOOST_AUTO_TEST_CASE(two_weeks_give_a_table_with_a_bold_total_then_series_and_ex
         "Meta = internal-sync, pre-meeting, post-meeting; shares are of the working time; "
         "Ratio = meta time per customer time.\n"
         "\n"
-        "- samples/google\\_rep\\.ics: owner anna\\.schmidt@acme\\-sales\\.de \\(inferred\\)\n"
+        "- samples/google\\_rep\\.ics\\: owner anna\\.schmidt@acme\\-sales\\.de \\(inferred\\)\n"
         "\n"
         "Times in `Europe/Berlin`; working week `Mon-Fri 09:00-17:00`.\n";
     BOOST_TEST(busywork::render_report_markdown(two_week_report()) == expected);
@@ -201,10 +201,11 @@ BOOST_AUTO_TEST_CASE(event_text_cannot_break_the_table_or_inject_links_or_html) 
     const std::string md = busywork::render_report_markdown(report);
 
     // Each Markdown-significant character is escaped with a backslash.
-    BOOST_TEST(md.find("- x \\| \\[a\\]\\(http://e\\) \\<script\\>: 2 occurrences, 1:00\n") !=
+    BOOST_TEST(md.find("- x \\| \\[a\\]\\(http\\://e\\) \\<script\\>: 2 occurrences, 1:00\n") !=
                std::string::npos);
-    BOOST_TEST(md.find("- \\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\!\\[img\\]\\(http://e/i\\.png\\): "
-                       "1 occurrence, 0:15\n") != std::string::npos);
+    BOOST_TEST(
+        md.find("- \\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\!\\[img\\]\\(http\\://e/i\\.png\\): "
+                "1 occurrence, 0:15\n") != std::string::npos);
     // Line breaks become spaces and ESC becomes U+FFFD, so the title stays on its line.
     BOOST_TEST(md.find("- two lines \\# heading\xEF\xBF\xBD\\[2J: 1 occurrence, 0:10\n") !=
                std::string::npos);

@@ -25,7 +25,9 @@ std::string markdown_text(std::string_view text) {
     std::size_t last = line.find_last_not_of(' ');
     std::string out;
     for (char c : std::string_view(line).substr(first, last - first + 1)) {
-        if (std::string_view("\\`*_{}[]<>()#+-.!|~&$").find(c) != std::string_view::npos)
+        // ':' too: GitHub's autolink extension makes a link of "http://" even when every
+        // CommonMark character around it is escaped, but not of "http\://".
+        if (std::string_view("\\`*_{}[]<>()#+-.!|~&$:").find(c) != std::string_view::npos)
             out += '\\';
         out += c;
     }

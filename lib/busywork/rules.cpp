@@ -328,9 +328,18 @@ const toml::table& settings_table(const toml::table& root) {
 
 std::string toml_string(std::string_view text) {
     std::string out = "\"";
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
         unsigned char u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
+        unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if (u == 0xC2 && next >= 0x80 && next <= 0x9F) {
+            // A C1 control (U+0080-U+009F) would act on the terminal the file is printed to.
+            static const char* hex = "0123456789ABCDEF";
+            out += "\\u00";
+            out += hex[next >> 4];
+            out += hex[next & 15];
+            ++i;
+        } else if (c == '"' || c == '\\') {
             out += '\\';
             out += c;
         } else if (u < 0x20 || u == 0x7f) {
