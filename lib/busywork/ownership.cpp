@@ -159,6 +159,12 @@ Ownership infer_ownership(const CalendarFile& calendar, const Settings& settings
         for (const auto& [address, count] : appearances)
             if (count == best->second && address != best->first)
                 tied.push_back(address);
+        // A company-wide invitation ties thousands; five names make the point.
+        std::size_t tied_count = tied.size();
+        if (tied.size() > 5) {
+            tied.resize(5);
+            tied.push_back(std::to_string(tied_count - 5) + " more");
+        }
         if (!tied.empty())
             diagnostics.warn(calendar.path, 0,
                              "the owner is a guess: " + best->first + " and " + join(tied) +

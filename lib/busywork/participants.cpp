@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <busywork/domains.hpp>
 #include <busywork/participants.hpp>
+#include <unordered_set>
 
 namespace busywork {
 
@@ -17,6 +18,8 @@ Participants participants_of(const Occurrence& occurrence, const Ownership& owne
         people.push_back(&a);
 
     std::vector<std::string> seen;
+    // A set beside the list: an invitation to a whole company has 100,000 attendees.
+    std::unordered_set<std::string> seen_set;
     for (const Attendee* a : people) {
         if (ownership.is_owner(a->address)) {
             if (a->partstat == "DECLINED")
@@ -34,7 +37,7 @@ Participants participants_of(const Occurrence& occurrence, const Ownership& owne
         }
         if (is_ignored_address(a->address, settings))
             continue;
-        if (std::find(seen.begin(), seen.end(), a->address) != seen.end())
+        if (!seen_set.insert(a->address).second)
             continue;
         seen.push_back(a->address);
         if (ownership.is_internal_domain(host)) {
