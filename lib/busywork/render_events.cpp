@@ -29,15 +29,8 @@ std::string people(const Occurrence& o) {
     return text;
 }
 
-// Display width of UTF-8 text, counting each code point as one column.
-std::size_t columns(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
 std::string pad_right(std::string text, std::size_t width) {
-    std::size_t used = columns(text);
+    std::size_t used = display_columns(text);
     return used < width ? text + std::string(width - used, ' ') : text;
 }
 
@@ -168,15 +161,15 @@ std::string render_events_text(const std::vector<ClassifiedOccurrence>& occurren
         row.category = category_name(c.category);
         row.rule = single_line_text(c.rule + (c.tie ? " " + describe_tie(*c.tie, zone) : ""));
         row.title = single_line_text(o.summary.empty() ? "(no title)" : o.summary);
-        when_width = std::max(when_width, columns(row.when));
-        length_width = std::max(length_width, columns(row.length));
-        category_width = std::max(category_width, columns(row.category));
-        rule_width = std::max(rule_width, columns(row.rule));
-        flags_width = std::max(flags_width, columns(row.flags));
+        when_width = std::max(when_width, display_columns(row.when));
+        length_width = std::max(length_width, display_columns(row.length));
+        category_width = std::max(category_width, display_columns(row.category));
+        rule_width = std::max(rule_width, display_columns(row.rule));
+        flags_width = std::max(flags_width, display_columns(row.flags));
         rows.push_back(std::move(row));
     }
     auto pad = [](const std::string& s, std::size_t width, bool right = false) {
-        std::string fill(width > columns(s) ? width - columns(s) : 0, ' ');
+        std::string fill(width > display_columns(s) ? width - display_columns(s) : 0, ' ');
         return right ? fill + s : s + fill;
     };
     for (const auto& r : rows)
@@ -215,9 +208,9 @@ std::string render_explanations(const std::vector<ClassifiedOccurrence>& occurre
         std::vector<ExplanationStep> steps = explainer.explain(index);
         std::size_t width = 0;
         for (const auto& step : steps)
-            width = std::max(width, columns(step.rule));
+            width = std::max(width, display_columns(step.rule));
         for (const auto& step : steps) {
-            std::string name = step.rule + std::string(width - columns(step.rule), ' ');
+            std::string name = step.rule + std::string(width - display_columns(step.rule), ' ');
             out += "  " + std::string(step.matched ? "match " : "no    ") + single_line_text(name) +
                    "  " + pad_right(std::string(category_name(step.category)), 14) + "  " +
                    single_line_text(step.reason.empty() ? "no conditions" : step.reason) + "\n";

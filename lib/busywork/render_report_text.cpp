@@ -14,21 +14,15 @@ constexpr Category counted_categories[] = {Category::customer,       Category::p
                                            Category::post_meeting,   Category::internal_sync,
                                            Category::internal_other, Category::solo};
 
-std::size_t columns(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
 std::string pad(const std::string& text, std::size_t width, bool right = false) {
-    std::size_t used = columns(text);
+    std::size_t used = display_columns(text);
     std::string fill(width > used ? width - used : 0, ' ');
     return right ? fill + text : text + fill;
 }
 
 // The first `width` columns of `text`, with an ellipsis when it was longer.
 std::string clip(const std::string& text, std::size_t width) {
-    if (columns(text) <= width)
+    if (display_columns(text) <= width)
         return text;
     std::string out;
     std::size_t used = 0;
@@ -279,7 +273,7 @@ private:
             std::size_t space = text.find(' ', start);
             std::string word =
                 text.substr(start, space == std::string::npos ? std::string::npos : space - start);
-            if (!current.empty() && columns(current) + 1 + columns(word) > 80) {
+            if (!current.empty() && display_columns(current) + 1 + display_columns(word) > 80) {
                 line(current);
                 current = indent + word;
             } else {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
 #include <busywork/text_safety.hpp>
 
 namespace busywork {
@@ -79,6 +80,12 @@ std::string csv_field(std::string_view text) {
     if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
         return csv_plain_field("'" + std::string(text));
     return csv_plain_field(text);
+}
+
+std::size_t display_columns(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 } // namespace busywork

@@ -11,6 +11,9 @@ namespace busywork {
 /// become a space.
 std::string single_line_text(std::string_view text);
 
+/// Display width of UTF-8 text for aligning columns, counting each code point as one column.
+std::size_t display_columns(std::string_view text);
+
 /// A CSV field per RFC 4180, quoted when needed. A field that a spreadsheet would evaluate
 /// (starting with `=`, `+`, `-`, `@`, tab or CR, OWASP's list) gets a leading `'`.
 std::string csv_field(std::string_view text);
