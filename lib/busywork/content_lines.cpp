@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <busywork/content_lines.hpp>
+#include <busywork/text_encoding.hpp>
 #include <cctype>
 
 namespace busywork {
@@ -109,6 +110,12 @@ private:
             m_diagnostics.warn(m_file, m_pending_line, "NUL byte in content line removed");
             std::erase(m_pending, '\0');
         }
+        if (std::size_t replaced = repair_utf8(m_pending))
+            m_diagnostics.warn(m_file, m_pending_line,
+                               "invalid UTF-8 in " + property_name(m_pending) + ": " +
+                                   std::to_string(replaced) +
+                                   (replaced == 1 ? " byte sequence" : " byte sequences") +
+                                   " replaced with U+FFFD");
         out.line = m_pending_line;
         out.text = std::move(m_pending);
         m_pending.clear();
@@ -173,11 +180,16 @@ std::string ComponentText::joined() const {
     return text;
 }
 
-int ComponentText::line_of(std::string_view wanted) const {
+const ContentLine* ComponentText::find(std::string_view wanted, std::size_t nth) const {
     for (const auto& l : lines)
-        if (property_name(l.text) == wanted)
-            return l.line;
-    return begin_line;
+        if (property_name(l.text) == wanted && nth-- == 0)
+            return &l;
+    return nullptr;
+}
+
+int ComponentText::line_of(std::string_view wanted, std::size_t nth) const {
+    const ContentLine* found = find(wanted, nth);
+    return found ? found->line : begin_line;
 }
 
 std::string property_name(std::string_view content_line) {
@@ -199,108 +211,254 @@ std::string_view property_value(std::string_view content_line) {
     return {};
 }
 
-CalendarText split_calendar(std::string_view bytes, const std::string& file,
-                            Diagnostics& diagnostics) {
-    CalendarText result;
-    Unfolder unfolder(bytes, file, diagnostics);
-    // Component names from the outermost VCALENDAR down to the current position.
-    std::vector<std::string> open;
-    ComponentText current;
-    int current_depth = 0; // nesting inside `current`; 0 when not inside a kept component
-    bool saw_calendar = false;
-    ContentLine line;
+namespace {
 
-    auto abandon_current = [&](int at_line, const std::string& why) {
+// A component begun at calendar level or inside another, not yet ended.
+struct OpenComponent {
+    std::string name;
+    int line = 0;
+};
+
+// "BEGIN:X-NEST on line 11 has no END:X-NEST (nor do 4999 components inside it)": one
+// message for a run of components left open, so that 5000 of them cost one line.
+std::string unclosed_message(const std::vector<OpenComponent>& unclosed) {
+    const OpenComponent& outer = unclosed.front();
+    std::string message = "BEGIN:" + outer.name + " on line " + std::to_string(outer.line) +
+                          " has no END:" + outer.name;
+    if (unclosed.size() == 2)
+        message += " (nor does the " + unclosed.back().name + " inside it, on line " +
+                   std::to_string(unclosed.back().line) + ")";
+    else if (unclosed.size() > 2)
+        message += " (nor do " + std::to_string(unclosed.size() - 1) + " components inside it)";
+    return message;
+}
+
+// Splits content lines into calendar properties and kept components, and recovers from
+// broken structure: see split_calendar.
+class ComponentSplitter {
+public:
+    ComponentSplitter(const std::string& file, Diagnostics& diagnostics, CalendarText& result)
+        : m_file(file), m_diagnostics(diagnostics), m_result(result) {}
+
+    void add(ContentLine&& line) {
+        m_last_line = line.line;
+        std::string begin = component_marker(line.text, "BEGIN:");
+        std::string end = begin.empty() ? component_marker(line.text, "END:") : std::string();
+        if (m_in_component && add_to_component(line, begin, end))
+            return;
+        if (!begin.empty())
+            begin_component(std::move(line), begin);
+        else if (!end.empty())
+            end_component(line, end);
+        else if (m_open.size() == 1 && m_open.back().name == "VCALENDAR")
+            m_result.calendar_properties.push_back(std::move(line));
+    }
+
+    void finish() {
+        if (m_in_component)
+            abandon_current(m_last_line, "the file ends first");
+        if (m_open.empty())
+            return;
+        std::string message = unclosed_message(m_open);
+        if (m_open.front().name == "VCALENDAR")
+            message += "; the file may have been cut short";
+        m_diagnostics.warn(m_file, m_last_line, message);
+    }
+
+    bool saw_calendar() const { return m_saw_calendar; }
+
+private:
+    // Returns false when `line` is not the component's but must be handled at calendar level
+    // (after the component was abandoned).
+    bool add_to_component(ContentLine& line, const std::string& begin, const std::string& end) {
+        if (begin == "VEVENT" || begin == "VCALENDAR" ||
+            (begin == "VTIMEZONE" && m_current.name == "VTIMEZONE")) {
+            abandon_current(line.line, "BEGIN:" + begin + " on line " + std::to_string(line.line) +
+                                           " comes first");
+            return false;
+        }
+        if (end == "VCALENDAR") {
+            abandon_current(line.line, "END:VCALENDAR comes first");
+            return false;
+        }
+        if (!begin.empty()) {
+            m_sub_open.push_back({{begin, line.line}, m_current.lines.size()});
+        } else if (!end.empty()) {
+            auto match = std::find_if(m_sub_open.rbegin(), m_sub_open.rend(),
+                                      [&](const auto& open) { return open.first.name == end; });
+            if (match != m_sub_open.rend()) {
+                drop_unclosed(static_cast<std::size_t>(std::distance(match, m_sub_open.rend())),
+                              line.line);
+                m_sub_open.pop_back();
+            } else if (end == m_current.name) {
+                // VEVENT and VTIMEZONE do not nest, so their END closes them whatever was
+                // left open inside.
+                drop_unclosed(0, line.line);
+                m_current.lines.push_back(std::move(line));
+                close_current();
+                return true;
+            } else {
+                m_diagnostics.warn(m_file, line.line,
+                                   "END:" + end + " without BEGIN:" + end + "; line ignored");
+                return true;
+            }
+        }
+        m_current.lines.push_back(std::move(line));
+        return true;
+    }
+
+    // Subcomponents from `keep` on were left open when an END further out came: their BEGIN
+    // lines are removed, so that what followed them belongs to the component around them.
+    void drop_unclosed(std::size_t keep, int at_line) {
+        if (m_sub_open.size() <= keep)
+            return;
+        std::vector<OpenComponent> unclosed;
+        std::vector<std::size_t> indices;
+        for (std::size_t i = keep; i < m_sub_open.size(); ++i) {
+            unclosed.push_back(m_sub_open[i].first);
+            indices.push_back(m_sub_open[i].second);
+        }
+        m_sub_open.resize(keep);
+        m_diagnostics.warn(m_file, at_line,
+                           unclosed_message(unclosed) + "; closed by line " +
+                               std::to_string(at_line));
+        std::size_t next = 0;
+        std::size_t index = 0;
+        std::erase_if(m_current.lines, [&](const ContentLine&) {
+            bool drop = next < indices.size() && indices[next] == index;
+            if (drop)
+                ++next;
+            ++index;
+            return drop;
+        });
+        // Indices of the subcomponents still open are unchanged: they all come before.
+    }
+
+    void close_current() {
+        if (m_current.name == "VEVENT")
+            m_result.events.push_back(std::move(m_current));
+        else
+            m_result.timezones.push_back(std::move(m_current));
+        m_current = ComponentText{};
+        m_sub_open.clear();
+        m_in_component = false;
+    }
+
+    void abandon_current(int at_line, const std::string& why) {
         std::string uid_text;
         std::string summary;
-        for (const auto& l : current.lines) {
+        for (const auto& l : m_current.lines) {
             auto name = property_name(l.text);
             if (name == "UID")
                 uid_text = property_value(l.text);
             else if (name == "SUMMARY")
                 summary = property_value(l.text);
         }
-        std::string message = "BEGIN:" + current.name + " on line " +
-                              std::to_string(current.begin_line) + " has no END:" + current.name +
-                              " (" + why + ")";
-        if (current.name == "VEVENT")
-            diagnostics.skip_event(file, at_line,
-                                   message + "; " + describe_event(summary, uid_text) + " skipped",
-                                   "unterminated");
+        std::string message = "BEGIN:" + m_current.name + " on line " +
+                              std::to_string(m_current.begin_line) +
+                              " has no END:" + m_current.name + " (" + why + ")";
+        if (m_current.name == "VEVENT")
+            m_diagnostics.skip_event(
+                m_file, at_line, message + "; " + describe_event(summary, uid_text) + " skipped",
+                "unterminated");
         else
-            diagnostics.warn(file, at_line, message + "; component ignored");
-        current = ComponentText{};
-        current_depth = 0;
-    };
+            m_diagnostics.warn(m_file, at_line, message + "; component ignored");
+        m_current = ComponentText{};
+        m_sub_open.clear();
+        m_in_component = false;
+    }
 
+    void begin_component(ContentLine&& line, const std::string& begin) {
+        if (begin == "VCALENDAR")
+            m_saw_calendar = true;
+        if (!is_kept_component(begin)) {
+            m_open.push_back({begin, line.line});
+            return;
+        }
+        // RFC 5545 3.6 allows VEVENT and VTIMEZONE only directly in a VCALENDAR; one inside
+        // another component is read all the same, as the one left open around it is the
+        // likelier mistake.
+        if (m_open.empty())
+            m_diagnostics.warn(m_file, line.line,
+                               "BEGIN:" + begin + " outside of a VCALENDAR; read anyway");
+        else if (m_open.back().name != "VCALENDAR")
+            m_diagnostics.warn(m_file, line.line,
+                               "BEGIN:" + begin + " inside BEGIN:" + m_open.back().name +
+                                   " of line " + std::to_string(m_open.back().line) +
+                                   ", where RFC 5545 allows none; read anyway");
+        m_current = ComponentText{begin, line.line, {}};
+        m_current.lines.push_back(std::move(line));
+        m_in_component = true;
+    }
+
+    void end_component(const ContentLine& line, const std::string& end) {
+        auto match = std::find_if(m_open.rbegin(), m_open.rend(),
+                                  [&](const OpenComponent& open) { return open.name == end; });
+        if (match == m_open.rend()) {
+            m_diagnostics.warn(m_file, line.line, "END:" + end + " without BEGIN:" + end);
+            return;
+        }
+        auto first_unclosed = match.base(); // just past the matching BEGIN
+        if (first_unclosed != m_open.end())
+            m_diagnostics.warn(
+                m_file, line.line,
+                unclosed_message(std::vector<OpenComponent>(first_unclosed, m_open.end())) +
+                    "; closed by END:" + end);
+        m_open.erase(std::prev(first_unclosed), m_open.end());
+    }
+
+    const std::string& m_file;
+    Diagnostics& m_diagnostics;
+    CalendarText& m_result;
+    std::vector<OpenComponent> m_open; // outside kept components, outermost first
+    ComponentText m_current;
+    bool m_in_component = false;
+    // Subcomponents open inside m_current, with the index of their BEGIN line in it.
+    std::vector<std::pair<OpenComponent, std::size_t>> m_sub_open;
+    bool m_saw_calendar = false;
+    int m_last_line = 0;
+};
+
+void warn_about_line(const ContentLine& line, const std::string& problem, const std::string& file,
+                     Diagnostics& diagnostics) {
+    std::string_view shown = std::string_view(line.text).substr(0, 60);
+    diagnostics.warn(file, line.line,
+                     problem + ": \"" + std::string(shown) +
+                         (line.text.size() > 60 ? "...\"" : "\"") +
+                         (problem == "empty parameter" ? "; read anyway" : "; line ignored"));
+}
+
+} // namespace
+
+CalendarText split_calendar(std::string_view bytes, const std::string& file,
+                            Diagnostics& diagnostics) {
+    CalendarText result;
+    if (bytes.empty()) {
+        diagnostics.warn(file, 0, "the file is empty: no calendar in it");
+        return result;
+    }
+    std::string converted;
+    if (auto order = detect_utf16(bytes)) {
+        converted = utf16_to_utf8(bytes, *order);
+        bytes = converted;
+        diagnostics.warn(file, 1,
+                         std::string("the file is UTF-16 (") +
+                             (*order == Utf16Order::little_endian ? "little" : "big") +
+                             "-endian), not the UTF-8 of RFC 5545 3.1.4; read as UTF-16");
+    }
+    Unfolder unfolder(bytes, file, diagnostics);
+    ComponentSplitter splitter(file, diagnostics, result);
+    ContentLine line;
     while (unfolder.next(line)) {
         if (std::string problem = content_line_problem(line.text); !problem.empty()) {
-            std::string_view shown = std::string_view(line.text).substr(0, 60);
-            diagnostics.warn(
-                file, line.line,
-                problem + ": \"" + std::string(shown) + (line.text.size() > 60 ? "...\"" : "\"") +
-                    (problem == "empty parameter" ? "; read anyway" : "; line ignored"));
+            warn_about_line(line, problem, file, diagnostics);
             if (problem != "empty parameter")
                 continue;
         }
-        std::string begin = component_marker(line.text, "BEGIN:");
-        std::string end = begin.empty() ? component_marker(line.text, "END:") : std::string();
-
-        if (current_depth > 0) {
-            if (!begin.empty() && (begin == "VEVENT" || begin == "VCALENDAR" ||
-                                   (begin == "VTIMEZONE" && current.name == "VTIMEZONE"))) {
-                abandon_current(line.line, "BEGIN:" + begin + " on line " +
-                                               std::to_string(line.line) + " comes first");
-            } else {
-                if (!begin.empty())
-                    ++current_depth;
-                else if (!end.empty())
-                    --current_depth;
-                if (end == "VCALENDAR" && current_depth > 0) {
-                    abandon_current(line.line, "END:VCALENDAR comes first");
-                } else {
-                    current.lines.push_back(std::move(line));
-                    if (current_depth == 0) {
-                        if (current.name == "VEVENT")
-                            result.events.push_back(std::move(current));
-                        else
-                            result.timezones.push_back(std::move(current));
-                        current = ComponentText{};
-                    }
-                    continue;
-                }
-            }
-        }
-
-        if (!begin.empty()) {
-            if (begin == "VCALENDAR")
-                saw_calendar = true;
-            bool top_level = open.empty() || open.back() == "VCALENDAR";
-            if (top_level && is_kept_component(begin)) {
-                if (open.empty())
-                    diagnostics.warn(file, line.line,
-                                     "BEGIN:" + begin + " outside of a VCALENDAR; read anyway");
-                current = ComponentText{begin, line.line, {}};
-                current.lines.push_back(std::move(line));
-                current_depth = 1;
-            } else {
-                open.push_back(begin);
-            }
-        } else if (!end.empty()) {
-            auto match = std::find(open.rbegin(), open.rend(), end);
-            if (match == open.rend()) {
-                diagnostics.warn(file, line.line, "END:" + end + " without BEGIN:" + end);
-            } else {
-                open.erase(std::prev(match.base()), open.end());
-            }
-        } else if (open.size() == 1 && open.back() == "VCALENDAR") {
-            result.calendar_properties.push_back(std::move(line));
-        }
+        splitter.add(std::move(line));
     }
-    if (current_depth > 0)
-        abandon_current(current.lines.empty() ? 0 : current.lines.back().line,
-                        "the file ends first");
-    if (!saw_calendar && !bytes.empty() && result.events.empty())
+    splitter.finish();
+    if (!splitter.saw_calendar() && result.events.empty())
         diagnostics.warn(file, 1, "no BEGIN:VCALENDAR found; not an iCalendar file?");
     return result;
 }

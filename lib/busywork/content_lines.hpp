@@ -23,8 +23,11 @@ struct ComponentText {
 
     /// The lines joined with CRLF, as libical's parser wants them.
     std::string joined() const;
-    /// The line on which property `name` (upper case) first appears, else `begin_line`.
-    int line_of(std::string_view property_name) const;
+    /// The line on which property `name` (upper case) appears for the `nth` time (0 is the
+    /// first), else `begin_line`.
+    int line_of(std::string_view property_name, std::size_t nth = 0) const;
+    /// The `nth` content line of property `name` (upper case), or null.
+    const ContentLine* find(std::string_view property_name, std::size_t nth = 0) const;
 };
 
 /// What the splitter kept of one file: calendar-level properties and the components that
