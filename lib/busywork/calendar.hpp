@@ -62,6 +62,7 @@ struct CalendarFile {
     std::string path;                  ///< as given, or `<stdin>`
     std::string calendar_name;         ///< X-WR-CALNAME
     std::string default_tzid;          ///< X-WR-TIMEZONE
+    int default_tzid_line = 0;         ///< where X-WR-TIMEZONE is
     std::map<std::string, Zone> zones; ///< VTIMEZONE TZID -> its rules
     std::vector<EventRecord> events;
 };

@@ -3,6 +3,7 @@
 #include <busywork/content_lines.hpp>
 #include <busywork/error.hpp>
 #include <busywork/ics_reader.hpp>
+#include <busywork/libical_errors.hpp>
 #include <busywork/recurrence_rule.hpp>
 #include <busywork/vtimezone.hpp>
 #include <filesystem>
@@ -80,38 +81,6 @@ NominalDuration to_duration(const icaldurationtype& d) {
         std::chrono::seconds{static_cast<long long>(d.hours) * 3600 + d.minutes * 60 + d.seconds};
     n.negative = d.is_neg != 0;
     return n;
-}
-
-// libical reports values it could not read as X-LIC-ERROR properties and drops the value.
-// Empty TEXT values (Google writes `DESCRIPTION:` everywhere) are valid and not reported.
-void report_parse_error(icalproperty* prop, const ComponentText& text, const std::string& file,
-                        const std::string& where, Diagnostics& diagnostics) {
-    std::string message = value_text(prop);
-    for (const char* empty_ok :
-         {"No value for DESCRIPTION", "No value for LOCATION", "No value for SUMMARY",
-          "No value for COMMENT", "No value for CATEGORIES", "No value for X-"})
-        if (message.starts_with(empty_ok))
-            return;
-    // libical names the property ("... in DTEND property ...: garbage"); the line is the
-    // first of that name whose value the message quotes, else the first of that name.
-    int line = 0;
-    for (const auto& l : text.lines) {
-        std::string name = property_name(l.text);
-        if (name.empty() || message.find(" " + name + " property") == std::string::npos)
-            continue;
-        std::string_view value = property_value(l.text);
-        if (!value.empty() && message.find(value) != std::string::npos) {
-            line = l.line;
-            break;
-        }
-        if (line == 0)
-            line = l.line;
-    }
-    if (line == 0)
-        line = text.begin_line;
-    while (!message.empty() && (message.back() == ':' || message.back() == ' '))
-        message.pop_back();
-    diagnostics.warn(file, line, "libical: " + message + " (" + where + ")");
 }
 
 bool is_known_rule_part(std::string_view name) {
@@ -194,6 +163,76 @@ void restore_outer_space(std::string& value, const ComponentText& text, const ch
     }
 }
 
+// libical keeps DURATION's parts in ints and wraps around silently (PT99999999999S), and no
+// date type reaches the end of P99999999W; both must be caught from the text as written.
+constexpr double longest_duration_seconds = 10 * 366 * 86400.0;
+
+double written_duration_seconds(std::string_view value) {
+    double total = 0;
+    double number = 0;
+    for (char c : value) {
+        if (c >= '0' && c <= '9') {
+            number = number * 10 + (c - '0');
+            continue;
+        }
+        switch (c) {
+        case 'W':
+        case 'w':
+            total += number * 7 * 86400;
+            break;
+        case 'D':
+        case 'd':
+            total += number * 86400;
+            break;
+        case 'H':
+        case 'h':
+            total += number * 3600;
+            break;
+        case 'M':
+        case 'm':
+            total += number * 60;
+            break;
+        case 'S':
+        case 's':
+            total += number;
+            break;
+        default:
+            break;
+        }
+        number = 0;
+    }
+    return total;
+}
+
+// An UNTIL more than a day before DTSTART, whatever the zones: the rule adds no instance.
+bool ends_before_start(const DateTimeValue& until, const DateTimeValue& dtstart) {
+    return until.local + std::chrono::hours{26} < dtstart.local;
+}
+
+// Rules that cannot be read are reported here, at their own line, and dropped; rules that can
+// add nothing are reported and kept.
+void check_rules(EventRecord& e, const ComponentText& text, const std::string& file,
+                 const std::string& where, Diagnostics& diagnostics) {
+    std::vector<std::string> readable;
+    for (std::size_t i = 0; i < e.rrules.size(); ++i) {
+        int line = text.line_of("RRULE", i);
+        try {
+            RecurrenceRule rule = RecurrenceRule::parse(e.rrules[i]);
+            if (e.dtstart && rule.until() && ends_before_start(*rule.until(), *e.dtstart))
+                diagnostics.warn(file, line,
+                                 "RRULE UNTIL " + date::format("%Y-%m-%d", rule.until()->local) +
+                                     " is before DTSTART " +
+                                     date::format("%Y-%m-%d", e.dtstart->local) + " (" + where +
+                                     "); the rule adds no instance");
+            readable.push_back(std::move(e.rrules[i]));
+        } catch (const Error& error) {
+            diagnostics.warn(file, line,
+                             std::string(error.what()) + " (" + where + "); rule ignored");
+        }
+    }
+    e.rrules = std::move(readable);
+}
+
 struct EventParse {
     EventRecord record;
     bool ok = true;
@@ -223,7 +262,7 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
         e.summary = icalproperty_get_summary(p) ? icalproperty_get_summary(p) : "";
     const std::string where = describe_event(e.summary, e.uid);
 
-    std::vector<std::pair<std::string, int>> problems; // message, line; each skips the event
+    std::optional<std::pair<std::string, int>> fatal; // message and line of what skips it
     auto line_of = [&text](const char* name) { return text.line_of(name); };
     auto read_time = [&](icalproperty* p, icaltimetype t,
                          const char* name) -> std::optional<DateTimeValue> {
@@ -242,14 +281,15 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
          p = icalcomponent_get_next_property(event, ICAL_ANY_PROPERTY)) {
         switch (icalproperty_isa(p)) {
         case ICAL_XLICERROR_PROPERTY:
-            report_parse_error(p, text, file, where, diagnostics);
+            report_libical_error(p, text, file, where, diagnostics);
             break;
         case ICAL_DTSTART_PROPERTY:
             if (++dtstart_count == 1)
                 e.dtstart = read_time(p, icalproperty_get_dtstart(p), "DTSTART");
             else
-                diagnostics.warn(file, line_of("DTSTART"),
-                                 "more than one DTSTART (" + where + "); the first is used");
+                diagnostics.warn(
+                    file, text.line_of("DTSTART", static_cast<std::size_t>(dtstart_count - 1)),
+                    "more than one DTSTART (" + where + "); the first is used");
             break;
         case ICAL_DTEND_PROPERTY:
             if (!e.dtend)
@@ -257,6 +297,12 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
             break;
         case ICAL_DURATION_PROPERTY:
             e.duration = to_duration(icalproperty_get_duration(p));
+            if (const ContentLine* written = text.find("DURATION");
+                written && !fatal &&
+                written_duration_seconds(property_value(written->text)) > longest_duration_seconds)
+                fatal.emplace("DURATION " + std::string(property_value(written->text)) +
+                                  " is longer than ten years (" + where + "); skipped",
+                              written->line);
             break;
         case ICAL_RECURRENCEID_PROPERTY:
             e.recurrence_id = read_time(p, icalproperty_get_recurrenceid(p), "RECURRENCE-ID");
@@ -322,6 +368,11 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
     restore_outer_space(e.description, text, "DESCRIPTION");
     restore_outer_space(e.location, text, "LOCATION");
 
+    if (fatal) {
+        diagnostics.skip_event(file, fatal->second, fatal->first, "enormous DURATION");
+        result.ok = false;
+        return result;
+    }
     if (!e.dtstart) {
         diagnostics.skip_event(file, text.begin_line,
                                "VEVENT has no valid DTSTART (" + where + "); skipped",
@@ -338,8 +389,49 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
         diagnostics.skip_event(file, line_of("DURATION"),
                                "negative DURATION (" + where + "); skipped", "negative DURATION");
         result.ok = false;
+        return result;
     }
+    check_rules(e, text, file, where, diagnostics);
     return result;
+}
+
+// Every `*.ics` regular file in `directory` and below. Each folder that cannot be listed is
+// reported by name, as the calendars in it would otherwise be lost without a word. Links to
+// folders are not followed, so a link loop cannot make the walk endless.
+// Returns how many folders could not be read.
+int find_calendar_files(const std::filesystem::path& directory, std::vector<std::string>& found,
+                        Diagnostics& diagnostics) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> pending{directory};
+    int unreadable = 0;
+    while (!pending.empty()) {
+        fs::path folder = std::move(pending.back());
+        pending.pop_back();
+        std::error_code error;
+        fs::directory_iterator it(folder, error);
+        if (error) {
+            diagnostics.warn(folder.string(), 0, "cannot read directory: " + error.message());
+            ++unreadable;
+            continue;
+        }
+        for (; it != fs::directory_iterator(); it.increment(error)) {
+            if (error) {
+                diagnostics.warn(folder.string(), 0, "cannot read directory: " + error.message());
+                ++unreadable;
+                break;
+            }
+            std::error_code type_error;
+            fs::file_status status = it->symlink_status(type_error);
+            if (fs::is_directory(status)) {
+                pending.push_back(it->path());
+                continue;
+            }
+            std::string extension = ascii_lower(it->path().extension().string());
+            if (extension == ".ics" && it->is_regular_file(type_error))
+                found.push_back(it->path().string());
+        }
+    }
+    return unreadable;
 }
 
 } // namespace
@@ -351,9 +443,10 @@ CalendarFile read_calendar(std::string_view bytes, const std::string& path,
     CalendarText text = split_calendar(bytes, path, diagnostics);
     for (const auto& line : text.calendar_properties) {
         std::string name = property_name(line.text);
-        if (name == "X-WR-TIMEZONE" && calendar.default_tzid.empty())
+        if (name == "X-WR-TIMEZONE" && calendar.default_tzid.empty()) {
             calendar.default_tzid = std::string(property_value(line.text));
-        else if (name == "X-WR-CALNAME" && calendar.calendar_name.empty())
+            calendar.default_tzid_line = line.line;
+        } else if (name == "X-WR-CALNAME" && calendar.calendar_name.empty())
             calendar.calendar_name = std::string(property_value(line.text));
     }
     for (const auto& tz : text.timezones) {
@@ -410,21 +503,9 @@ std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
             continue;
         }
         std::vector<std::string> found;
-        fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied,
-                                            error);
-        if (error) {
-            diagnostics.warn(input, 0, "cannot read directory: " + error.message());
-            continue;
-        }
-        for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
-            if (error) {
-                diagnostics.warn(input, 0, "cannot read directory: " + error.message());
-                break;
-            }
-            std::string extension = ascii_lower(it->path().extension().string());
-            if (extension == ".ics" && it->is_regular_file(error))
-                found.push_back(it->path().string());
-        }
+        int unreadable = find_calendar_files(input, found, diagnostics);
+        if (found.empty() && unreadable == 0)
+            diagnostics.warn(input, 0, "no .ics file in this directory or below it");
         std::sort(found.begin(), found.end());
         for (const auto& path : found)
             read_file(path);

@@ -27,7 +27,7 @@ public:
                 m_floating = *zone;
                 m_calendar_zone = zone;
             } else {
-                diagnostics.warn(calendar.path, 0,
+                diagnostics.warn(calendar.path, calendar.default_tzid_line,
                                  "X-WR-TIMEZONE \"" + calendar.default_tzid +
                                      "\" is not a known zone; floating times read in " +
                                      report_zone.name());
@@ -308,15 +308,29 @@ private:
         const LocalTime wall_from = zone.to_local(m_window.from) - longest;
         const LocalTime wall_to = zone.to_local(m_window.to) + days{2};
 
-        // Starts of the recurrence set, each with the period's own span for RDATE;VALUE=PERIOD.
-        std::map<LocalTime, std::optional<Span>> starts;
+        // Starts of the recurrence set, each with the period's own span for RDATE;VALUE=PERIOD;
+        // sorted and made unique below, the first of equal starts kept.
+        std::vector<std::pair<LocalTime, std::optional<Span>>> starts;
         auto keep = [&](LocalTime wall, std::optional<Span> span = std::nullopt) {
             if (series.all_day)
                 wall = LocalTime{date::floor<days>(wall)};
             if (wall >= wall_from && wall <= wall_to)
-                starts.emplace(wall, span);
+                starts.emplace_back(wall, span);
         };
         keep(series.wall_start);
+
+        // A rule's starts come in order, so once it has put more starts surely inside the
+        // window than the series may show there (plus one for each EXDATE and override that
+        // could take one away), its later starts cannot be among those shown, and the cut
+        // is reported where the instances are shown. RANGE=
+        // THISANDFUTURE overrides can move any number of instances, so they turn this off.
+        const LocalTime surely_inside = zone.to_local(m_window.from) + days{1};
+        const bool may_stop_early =
+            std::none_of(overrides.begin(), overrides.end(),
+                         [](const EventRef& o) { return o.event->this_and_future; });
+        const std::size_t enough =
+            m_limits.occurrences_per_series + e.exdates.size() + overrides.size() + 1;
+        std::size_t steps_left = m_limits.steps_per_series;
         for (const auto& text : e.rrules) {
             try {
                 RecurrenceRule rule = RecurrenceRule::parse(text);
@@ -327,8 +341,11 @@ private:
                                        "RRULE UNTIL of " + where +
                                            " has no Z although DTSTART has a zone (RFC 5545 "
                                            "3.3.10); read as UTC");
-                auto walk = rule.walk(
-                    series.wall_start, wall_from, m_limits.steps_per_rule, [&](LocalTime wall) {
+                std::size_t inside = 0;
+                std::size_t steps = 0;
+                auto walk =
+                    rule.walk(series.wall_start, wall_from, steps_left, [&](LocalTime wall) {
+                        ++steps;
                         if (wall > wall_to)
                             return false;
                         if (until) {
@@ -350,12 +367,17 @@ private:
                             }
                         }
                         keep(wall);
+                        if (may_stop_early && wall >= surely_inside && wall < wall_to - days{2} &&
+                            ++inside >= enough)
+                            return false; // the cut is reported where the instances are shown
+
                         return true;
                     });
+                steps_left -= std::min(steps_left, steps);
                 if (walk.cut)
                     m_diagnostics.warn(master.file(), e.line,
-                                       "RRULE of " + where + " generated more than " +
-                                           std::to_string(m_limits.steps_per_rule) +
+                                       "the RRULEs of " + where + " generated more than " +
+                                           std::to_string(m_limits.steps_per_series) +
                                            " instances; expansion stopped at " +
                                            format_local(walk.last_seen));
             } catch (const Error& error) {
@@ -378,6 +400,12 @@ private:
             }
             keep(zones.wall_on(rdate.start, zone, e.line), span);
         }
+
+        std::stable_sort(starts.begin(), starts.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        starts.erase(std::unique(starts.begin(), starts.end(),
+                                 [](const auto& a, const auto& b) { return a.first == b.first; }),
+                     starts.end());
 
         std::set<Instant> excluded_instants;
         std::set<days::rep> excluded_dates;

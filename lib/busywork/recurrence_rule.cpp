@@ -86,6 +86,16 @@ RecurrenceRule RecurrenceRule::parse(const std::string& text) {
         std::free(parsed.rscale);
         throw Error("RRULE \"" + text + "\" has INTERVAL below 1");
     }
+    // libical takes BYMONTH=13, which no Gregorian year has (RFC 7529 calendars may).
+    for (int i = 0; i < ICAL_BY_MONTH_SIZE && parsed.by_month[i] != ICAL_RECURRENCE_ARRAY_MAX;
+         ++i) {
+        int month = icalrecurrencetype_month_month(parsed.by_month[i]);
+        if (parsed.rscale == nullptr && (month < 1 || month > 12)) {
+            std::free(parsed.rscale);
+            throw Error("RRULE \"" + text + "\" has BYMONTH=" + std::to_string(month) +
+                        ", which is no month");
+        }
+    }
     RecurrenceRule rule;
     if (!icaltime_is_null_time(parsed.until)) {
         DateTimeValue until;

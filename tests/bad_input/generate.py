@@ -295,6 +295,11 @@ rrule_case("rrule_unknown_part.ics", "FREQ=DAILY;UNTL=20261024T000000Z;COUNT=2")
 text("rrule_3_endless_secondly_rules.ics", standard(event(
     "bad-1@test", *["RRULE:FREQ=SECONDLY;BYSECOND=%d" % i for i in range(3)],
     start="20261019T000000Z", end="20261019T000001Z", summary="Many rules")))
+# 200 such rules (RRULE lines 16-215), on seconds 0-59 of every minute in turn: 604,800
+# distinct starts a week.
+text("rrule_200_endless_secondly_rules.ics", standard(event(
+    "bad-1@test", *["RRULE:FREQ=SECONDLY;BYSECOND=%d" % (i % 60) for i in range(200)],
+    start="20261019T000000Z", end="20261019T000001Z", summary="Many rules")))
 
 # A daily series from 1 Jan 2010 with 5000 EXDATE lines (lines 16-5015) that strike
 # 1 Jan 2010 + 0..4999 days (to 8 September 2023); the window's days are untouched.
