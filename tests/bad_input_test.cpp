@@ -989,7 +989,7 @@ const Run& measured_run(const std::string& label, const std::vector<std::string>
     return cache[label] = std::move(run);
 }
 
-void expect_finished(const Run& run, const Row& row, const std::string& what) {
+void expect_finished(const Run& run, const std::string& what) {
     BOOST_TEST_CONTEXT(what) {
         BOOST_TEST(!run.timed_out, "hung: killed after " << kill_after_seconds << " s");
         BOOST_TEST(run.signal == 0, "killed by signal " << run.signal << " (a crash?)");
@@ -1027,7 +1027,7 @@ void check_row(const Row& row) {
     }
 
     const Run& run = measured_run("events " + row.file, events_arguments({path}));
-    expect_finished(run, row, "events");
+    expect_finished(run, "events");
     BOOST_TEST(run.exit_code == row.exit_code, "events exit code: stderr\n" << run.err);
 
     std::vector<std::string> err_lines = lines_of(run.err);
@@ -1064,7 +1064,7 @@ void check_row(const Row& row) {
         std::vector<std::string> inputs{path, committed("good_companion.ics")};
         const Run& both =
             measured_run("events " + row.file + " + good_companion.ics", events_arguments(inputs));
-        expect_finished(both, row, "events beside good_companion.ics");
+        expect_finished(both, "events beside good_companion.ics");
         BOOST_TEST(both.exit_code == 0, "a readable file beside it: exit 0");
         BOOST_CHECK_NO_THROW(listed = csv_uids(both.out));
         with_uids = &both;
@@ -1074,7 +1074,7 @@ void check_row(const Row& row) {
                                                << with_uids->out.substr(0, 2000));
 
     const Run& check = measured_run("check " + row.file, check_arguments({path}));
-    expect_finished(check, row, "check");
+    expect_finished(check, "check");
     BOOST_TEST(check.exit_code == (row.check_reports ? 1 : 0), "check exit code; stderr:\n"
                                                                    << check.err.substr(0, 4000));
 }
@@ -1158,12 +1158,11 @@ BOOST_AUTO_TEST_CASE(fifty_megabyte_line_is_rejected_quickly) {
     fs::path path = workspace().root / "line_50mb.ics";
     write(path, head() + good_event(1) + "X-JUNK:" + std::string(50u << 20, 'j') + "\n" +
                     good_event(2) + good_event(3) + "END:VCALENDAR\n");
-    Row row("line_50mb.ics");
     Run run = run_limited(events_arguments({path.string()}));
     measurements().push_back({"events line_50mb.ics", run.seconds, run.peak_kib});
     BOOST_TEST_MESSAGE("50 MB line: " << run.seconds << " s, "
                                       << static_cast<double>(run.peak_kib) / 1024.0 << " MiB");
-    expect_finished(run, row, "events");
+    expect_finished(run, "events");
     BOOST_TEST(run.exit_code == 0);
     BOOST_TEST(has_message(lines_of(run.err),
                            path.string() + ":11: ", {"content line longer than 4 MiB", "X-JUNK"}),
