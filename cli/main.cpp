@@ -2,21 +2,24 @@
 // The command line: parses options, calls the library, prints problems, chooses the exit code.
 //   0  success
 //   1  input problems: nothing could be read, or `check` found problems
-//   2  usage error (unknown option, bad date, unknown --tz zone, a bad rules file)
+//   2  usage error (unknown option, bad date, unknown --tz zone, a bad rules or config file)
 //   3  report --fail-over: a week's meta share was over the threshold
 //   4  --strict: the input had a problem (an event skipped, or a warning)
 #include <CLI/CLI.hpp>
 #include <busywork/classified_events.hpp>
+#include <busywork/config.hpp>
 #include <busywork/diagnostics.hpp>
 #include <busywork/error.hpp>
 #include <busywork/ics_reader.hpp>
 #include <busywork/ownership.hpp>
 #include <busywork/recurrence.hpp>
+#include <busywork/redaction.hpp>
 #include <busywork/render_events.hpp>
 #include <busywork/render_report.hpp>
 #include <busywork/rules.hpp>
 #include <busywork/text_matching.hpp>
 #include <busywork/text_safety.hpp>
+#include <busywork/versions.hpp>
 #include <busywork/week_report.hpp>
 #include <busywork/weeks.hpp>
 #include <busywork/window.hpp>
@@ -36,6 +39,14 @@ struct CommonOptions {
     std::vector<std::string> inputs;
     std::string tz;
     bool strict = false;
+    bool redact = false;
+    std::string redact_salt;
+};
+
+// Which config file: chosen before anything else is decided.
+struct ConfigOptions {
+    std::string file;
+    bool none = false;
 };
 
 // Which rules, and whose calendar: shared by every command that classifies.
@@ -43,6 +54,12 @@ struct RulesOptions {
     std::string rules_file;
     std::vector<std::string> me;
     std::vector<std::string> internal_domains;
+    std::string me_from = "--me"; // or the variable or config file line that gave it
+    std::string internal_domains_from = "--internal-domain";
+
+    busywork::OwnershipOverrides overrides() const {
+        return {me, internal_domains, me_from, internal_domains_from};
+    }
 };
 
 struct EventsOptions {
@@ -163,22 +180,27 @@ int run_events(const CommonOptions& common, const RulesOptions& rules_options,
     busywork::RuleSet rules = busywork::load_rules(rules_options.rules_file);
 
     busywork::Diagnostics diagnostics;
-    busywork::ClassifiedEvents events =
-        busywork::classify_inputs(common.inputs, window, zone, rules,
-                                  {rules_options.me, rules_options.internal_domains}, diagnostics);
+    busywork::ClassifiedEvents events = busywork::classify_inputs(
+        common.inputs, window, zone, rules, rules_options.overrides(), diagnostics);
     print_diagnostics(diagnostics);
     if (events.files_read == 0) {
         std::cerr << "busywork: error: no input could be read\n";
         return 1;
     }
-    std::vector<std::string> inferred = busywork::describe_ownerships(events.ownerships);
     std::string rendered;
     if (options.explain) {
-        // Explanations need every occurrence, since inference looks at the customer meetings.
-        rendered = busywork::render_explanations(
+        // Explanations need every occurrence, since inference looks at the customer meetings,
+        // and the real text: they are redacted once worked out.
+        auto explanations = busywork::explain_occurrences(
             events.all, explained(events, categories, options, rules.settings.fold), rules,
-            events.ownerships, zone);
+            events.ownerships);
+        if (common.redact)
+            busywork::Redactor(events, common.redact_salt).redact(explanations);
+        rendered = busywork::render_explanations(explanations, zone);
     } else {
+        if (common.redact)
+            busywork::Redactor(events, common.redact_salt).redact(events);
+        std::vector<std::string> inferred = busywork::describe_ownerships(events.ownerships);
         busywork::CountedMinutes all_counted =
             busywork::counted_minutes(events.all, window, zone, rules.settings);
         std::vector<busywork::ClassifiedOccurrence> classified;
@@ -263,14 +285,18 @@ int run_report(const CommonOptions& common, const RulesOptions& rules_options,
         }
     }
     busywork::Diagnostics diagnostics;
-    busywork::ClassifiedEvents events = busywork::classify_inputs(
-        common.inputs, busywork::span_of(weeks), zone, rules,
-        {rules_options.me, rules_options.internal_domains}, diagnostics, options.per_calendar);
+    busywork::ClassifiedEvents events =
+        busywork::classify_inputs(common.inputs, busywork::span_of(weeks), zone, rules,
+                                  rules_options.overrides(), diagnostics, options.per_calendar);
     print_diagnostics(diagnostics);
     if (events.files_read == 0) {
         std::cerr << "busywork: error: no input could be read\n";
         return 1;
     }
+    // After classification, which must read the real text; before the report, so that its
+    // series, calendars and inferred lines are built from the pseudonyms.
+    if (common.redact)
+        busywork::Redactor(events, common.redact_salt).redact(events);
     busywork::Report report =
         busywork::build_report(events, weeks, zone, rules.settings, options.per_calendar);
     std::string rendered;
@@ -340,62 +366,196 @@ int run_check(const CommonOptions& common) {
     return diagnostics.empty() && !calendars.empty() ? 0 : 1;
 }
 
+template <typename Enum>
+std::string name_of(const std::map<std::string, Enum>& names, Enum value) {
+    for (const auto& [name, v] : names)
+        if (v == value)
+            return name;
+    return {};
+}
+
+// The options that the environment and the config file may also set. What the command line
+// gave is recorded; the library decides each setting (command line > environment > config
+// file > default) and the decisions are written back into the options.
+busywork::EffectiveSettings
+apply_settings(const CLI::App& command, const ConfigOptions& config, CommonOptions& common,
+               RulesOptions& rules, EventsOptions& events, ReportOptions& report,
+               const std::map<std::string, EventsFormat>& events_formats,
+               const std::map<std::string, ReportFormat>& report_formats,
+               const std::map<std::string, ColorChoice>& colours) {
+    busywork::SettingLayer given;
+    auto give = [&](const std::string& option, const std::string& key,
+                    busywork::SettingValue value) {
+        const CLI::Option* o = command.get_option_no_throw(option);
+        if (o && o->count() > 0)
+            given[key] = {std::move(value), busywork::SettingOrigin::command_line(option)};
+    };
+    give("--tz", "tz", common.tz);
+    give("--rules", "rules", rules.rules_file);
+    give("--me", "me", rules.me);
+    give("--internal-domain", "internal_domains", rules.internal_domains);
+    give("--strict", "strict", true);
+    give("--no-strict", "strict", false);
+    give("--redact", "redact", true);
+    give("--no-redact", "redact", false);
+    if (command.get_name() == "report") {
+        give("--format", "report.format", name_of(report_formats, report.format));
+        give("--color", "report.color", name_of(colours, report.color));
+        give("--workweek", "report.workweek", report.workweek);
+        give("--per-calendar", "report.per_calendar", true);
+        give("--no-per-calendar", "report.per_calendar", false);
+        if (report.fail_over)
+            give("--fail-over", "report.fail_over", *report.fail_over);
+    } else if (command.get_name() == "events") {
+        give("--format", "events.format", name_of(events_formats, events.format));
+    }
+    busywork::EffectiveSettings settings = busywork::load_settings(given, config.file, config.none);
+    common.tz = settings.tz;
+    common.strict = settings.strict;
+    common.redact = settings.redact;
+    common.redact_salt = settings.redact_salt;
+    rules.rules_file = settings.rules;
+    rules.me = settings.me;
+    rules.internal_domains = settings.internal_domains;
+    // The inferred lines say where the owner came from: "--me", "BUSYWORK_ME", "path:3".
+    for (const auto& r : settings.resolved) {
+        using Kind = busywork::SettingOrigin::Kind;
+        std::string from = r.origin.kind == Kind::environment || r.origin.kind == Kind::command_line
+                               ? r.origin.where
+                               : r.origin.describe();
+        if (r.origin.kind != Kind::built_in && r.spec->key == "me")
+            rules.me_from = from;
+        if (r.origin.kind != Kind::built_in && r.spec->key == "internal_domains")
+            rules.internal_domains_from = from;
+    }
+    events.format = events_formats.at(settings.events_format);
+    report.format = report_formats.at(settings.report_format);
+    report.color = colours.at(settings.color);
+    report.workweek = settings.workweek;
+    report.per_calendar = settings.per_calendar;
+    report.fail_over = settings.fail_over;
+    return settings;
+}
+
+int run_config(const busywork::EffectiveSettings& settings) {
+    // The zone the command line names is checked here, as every command checks it.
+    (void)busywork::report_zone(settings.tz);
+    std::cout << busywork::render_settings(settings, busywork::report_zone("").name(),
+                                           busywork::user_rules_path(""))
+              << std::flush;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"busywork: how much of each week went to meetings about meetings"};
-    app.set_version_flag("--version", std::string("busywork ") + BUSYWORK_VERSION);
+    app.footer("Examples:\n"
+               "  busywork report anna.ics --tz Europe/Berlin --weeks 4\n"
+               "  busywork events anna.ics --from 2026-10-19 --to 2026-10-25 --explain\n"
+               "  busywork rules > ~/.config/busywork/rules.toml\n"
+               "  busywork check exports/\n"
+               "Run 'busywork COMMAND --help' for a command's options; 'man busywork' for the "
+               "rules file, exit codes and files.");
+    // Lazily: only --version looks at the loaded libraries and the tz database.
+    app.set_version_flag(
+        "--version",
+        [] {
+            std::string text = busywork::version_text(BUSYWORK_VERSION);
+            text.pop_back(); // CLI11 ends the message with a newline of its own
+            return text;
+        },
+        "print the versions of busywork, libical, ICU, the tz database and libpsl, and exit");
     app.require_subcommand(1);
 
     CommonOptions common;
     RulesOptions rules_options;
     EventsOptions events;
     RulesCommandOptions rules_command_options;
-    auto add_rules_options = [&rules_options](CLI::App* command) {
-        command->add_option("--rules", rules_options.rules_file,
-                            "rules file (default: $XDG_CONFIG_HOME/busywork/rules.toml, else "
-                            "the built-in rules)");
-        command->add_option("--me", rules_options.me,
-                            "the calendar owner's address (repeatable; default: inferred)");
-        command->add_option("--internal-domain", rules_options.internal_domains,
-                            "a domain of the owner's company (repeatable; default: the "
-                            "owner's)");
+    ConfigOptions config_options;
+    auto add_config_options = [&config_options](CLI::App* command) {
+        command
+            ->add_option("--config", config_options.file,
+                         "read this config file (default: $BUSYWORK_CONFIG, else "
+                         "$XDG_CONFIG_HOME/busywork/config.toml)")
+            ->type_name("FILE");
+        command->add_flag("--no-config", config_options.none, "read no config file");
     };
-    auto add_common = [&common](CLI::App* command) {
+    auto add_privacy_options = [&common](CLI::App* command) {
+        command->add_flag("--redact", common.redact,
+                          "replace titles, descriptions, locations, UIDs and personal addresses "
+                          "with stable pseudonyms (domains are kept), to share an audit");
+        command->add_flag("--no-redact")
+            ->description("not --redact, though the config file says redact");
+    };
+    auto add_rules_options = [&rules_options](CLI::App* command) {
+        command
+            ->add_option("--rules", rules_options.rules_file,
+                         "rules file (default: $XDG_CONFIG_HOME/busywork/rules.toml, else "
+                         "the built-in rules)")
+            ->type_name("FILE");
+        command
+            ->add_option("--me", rules_options.me,
+                         "the calendar owner's address (repeatable; default: inferred)")
+            ->type_name("ADDRESS");
+        command
+            ->add_option("--internal-domain", rules_options.internal_domains,
+                         "a domain of the owner's company (repeatable; default: the "
+                         "owner's)")
+            ->type_name("DOMAIN");
+    };
+    auto add_common = [&common, &add_config_options](CLI::App* command) {
         command
             ->add_option("inputs", common.inputs,
                          ".ics files, directories (searched for *.ics) or - for standard input")
             ->required();
-        command->add_option("--tz", common.tz,
-                            "report zone, an IANA name (default: the system zone)");
+        command
+            ->add_option("--tz", common.tz, "report zone, an IANA name (default: the system zone)")
+            ->type_name("ZONE");
         command->add_flag("--strict", common.strict,
                           "fail (exit 4) when any event was skipped or anything warned about");
+        command->add_flag("--no-strict")
+            ->description("not --strict, though the config file says strict");
+        add_config_options(command);
     };
 
     CLI::App* events_command =
         app.add_subcommand("events", "list every occurrence in a window")
             ->footer("Examples:\n  busywork events samples/google_rep.ics --from 2026-10-19 --to "
                      "2026-10-25\n"
-                     "  busywork events cal.ics --tz UTC --format csv -o events.csv");
+                     "  busywork events cal.ics --tz UTC --format csv -o events.csv\n"
+                     "  busywork events cal.ics --explain --match \"Sales Sync\"");
     add_common(events_command);
-    events_command->add_option("--from", events.from, "first day, YYYY-MM-DD (with --to)");
-    events_command->add_option("--to", events.to, "last day, YYYY-MM-DD, included");
-    events_command->add_option("--now", events.now,
-                               "pin today for the default window (the last complete ISO week)");
+    events_command->add_option("--from", events.from, "first day, YYYY-MM-DD (with --to)")
+        ->type_name("DATE");
+    events_command->add_option("--to", events.to, "last day, YYYY-MM-DD, included")
+        ->type_name("DATE");
+    events_command
+        ->add_option("--now", events.now,
+                     "pin today for the default window (the last complete ISO week)")
+        ->type_name("DATETIME");
     std::map<std::string, EventsFormat> formats{
         {"text", EventsFormat::text}, {"csv", EventsFormat::csv}, {"json", EventsFormat::json}};
     events_command->add_option("--format", events.format, "text, csv or json")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
-    events_command->add_option("-o,--output", events.output,
-                               "write to FILE (atomically) instead of stdout");
+        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+        ->option_text("FORMAT");
+    events_command
+        ->add_option("-o,--output", events.output, "write to FILE (atomically) instead of stdout")
+        ->type_name("FILE");
     add_rules_options(events_command);
-    events_command->add_option("--category", events.categories,
-                               "only occurrences of this category (repeatable)");
+    add_privacy_options(events_command);
+    events_command
+        ->add_option("--category", events.categories,
+                     "only occurrences of this category (repeatable)")
+        ->type_name("CATEGORY");
     events_command->add_flag("--explain", events.explain,
                              "show every rule tried for each occurrence and why it matched");
-    events_command->add_option("--match", events.match,
-                               "with --explain: only occurrences whose title contains TEXT");
-    events_command->add_option("--uid", events.uid, "with --explain: only this UID");
+    events_command
+        ->add_option("--match", events.match,
+                     "with --explain: only occurrences whose title contains TEXT")
+        ->type_name("TEXT");
+    events_command->add_option("--uid", events.uid, "with --explain: only this UID")
+        ->type_name("UID");
 
     CLI::App* rules_command =
         app.add_subcommand("rules", "print the rules in effect, or check a rules file")
@@ -403,10 +563,15 @@ int main(int argc, char** argv) {
                      "  busywork rules --check my-rules.toml");
     rules_command->add_flag("--default", rules_command_options.show_default,
                             "print the built-in rules, even when a rules file exists");
-    rules_command->add_option("--check", rules_command_options.check_file,
-                              "validate FILE (as --rules would read it) and exit");
-    rules_command->add_option("--rules", rules_options.rules_file,
-                              "print the rules in effect with this rules file");
+    rules_command
+        ->add_option("--check", rules_command_options.check_file,
+                     "validate FILE (as --rules would read it) and exit")
+        ->type_name("FILE");
+    rules_command
+        ->add_option("--rules", rules_options.rules_file,
+                     "print the rules in effect with this rules file")
+        ->type_name("FILE");
+    add_config_options(rules_command);
 
     ReportOptions report;
     CLI::App* report_command =
@@ -417,45 +582,74 @@ int main(int argc, char** argv) {
                      "  busywork report team/ --per-calendar --week 2026-W47\n"
                      "  busywork report cal.ics --format html --fail-over 30 -o week.html");
     add_common(report_command);
-    report_command->add_option("--week", report.selection.week,
-                               "2026-W47, this, last (the default) or -N (N weeks ago)");
-    report_command->add_option("--weeks", report.selection.weeks,
-                               "the N complete weeks before the current one");
-    report_command->add_option("--from", report.selection.from,
-                               "with --to: every week holding a day from DATE to DATE");
-    report_command->add_option("--to", report.selection.to, "last day, YYYY-MM-DD");
-    report_command->add_option("--now", report.now,
-                               "pin the current time, for reproducible output");
+    report_command
+        ->add_option("--week", report.selection.week,
+                     "2026-W47, this, last (the default) or -N (N weeks ago)")
+        ->type_name("WEEK");
+    report_command
+        ->add_option("--weeks", report.selection.weeks,
+                     "the N complete weeks before the current one")
+        ->type_name("N");
+    report_command
+        ->add_option("--from", report.selection.from,
+                     "with --to: every week holding a day from DATE to DATE")
+        ->type_name("DATE");
+    report_command->add_option("--to", report.selection.to, "last day, YYYY-MM-DD")
+        ->type_name("DATE");
+    report_command->add_option("--now", report.now, "pin the current time, for reproducible output")
+        ->type_name("DATETIME");
     std::map<std::string, ReportFormat> report_formats{{"text", ReportFormat::text},
                                                        {"csv", ReportFormat::csv},
                                                        {"json", ReportFormat::json},
                                                        {"markdown", ReportFormat::markdown},
                                                        {"html", ReportFormat::html}};
     report_command->add_option("--format", report.format, "text, csv, json, markdown or html")
-        ->transform(CLI::CheckedTransformer(report_formats, CLI::ignore_case));
-    report_command->add_option("-o,--output", report.output,
-                               "write to FILE (atomically) instead of stdout");
+        ->transform(CLI::CheckedTransformer(report_formats, CLI::ignore_case))
+        ->option_text("FORMAT");
+    report_command
+        ->add_option("-o,--output", report.output, "write to FILE (atomically) instead of stdout")
+        ->type_name("FILE");
     std::map<std::string, ColorChoice> colours{{"auto", ColorChoice::automatic},
                                                {"always", ColorChoice::always},
                                                {"never", ColorChoice::never}};
     report_command
         ->add_option("--color", report.color,
                      "auto (a terminal, unless NO_COLOR is set), always or never")
-        ->transform(CLI::CheckedTransformer(colours, CLI::ignore_case));
+        ->transform(CLI::CheckedTransformer(colours, CLI::ignore_case))
+        ->option_text("WHEN");
     report_command->add_flag("--per-calendar", report.per_calendar,
                              "one report per input file, then the team's sum");
-    report_command->add_option("--workweek", report.workweek,
-                               "working hours, like \"Mon-Fri 08:30-17:30\" (default from the "
-                               "rules file: Mon-Fri 09:00-17:00)");
+    report_command->add_flag("--no-per-calendar")
+        ->description("not --per-calendar, though the config file says per_calendar");
+    report_command
+        ->add_option("--workweek", report.workweek,
+                     "working hours, like \"Mon-Fri 08:30-17:30\" (default from the "
+                     "rules file: Mon-Fri 09:00-17:00)")
+        ->type_name("HOURS");
     report_command
         ->add_option("--fail-over", report.fail_over,
                      "exit 3 when the meta share of a week is over PERCENT")
-        ->check(CLI::Range(0.0, 100.0));
+        ->check(CLI::Range(0.0, 100.0))
+        ->option_text("PERCENT");
     add_rules_options(report_command);
+    add_privacy_options(report_command);
 
     CLI::App* check_command =
-        app.add_subcommand("check", "parse only: list every problem with file:line");
+        app.add_subcommand("check", "parse only: list every problem with file:line")
+            ->footer("Examples:\n  busywork check anna.ics\n"
+                     "  busywork check exports/ --tz Europe/Berlin   # every *.ics below it");
     add_common(check_command);
+
+    CLI::App* config_command =
+        app.add_subcommand("config", "print the effective settings and where each comes from")
+            ->footer("Settings come from the command line, then BUSYWORK_TZ, BUSYWORK_ME, "
+                     "BUSYWORK_RULES,\nBUSYWORK_REDACT_SALT, then the config file, then the "
+                     "defaults.\nExamples:\n  busywork config\n"
+                     "  busywork config > ~/.config/busywork/config.toml   # a file to edit");
+    config_command->add_option("--tz", common.tz, "show the settings with this report zone")
+        ->type_name("ZONE");
+    add_rules_options(config_command);
+    add_config_options(config_command);
 
     try {
         app.parse(argc, argv);
@@ -464,6 +658,11 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : 2;
     }
     try {
+        busywork::EffectiveSettings settings =
+            apply_settings(*app.get_subcommands().front(), config_options, common, rules_options,
+                           events, report, formats, report_formats, colours);
+        if (config_command->parsed())
+            return run_config(settings);
         if (events_command->parsed())
             return run_events(common, rules_options, events);
         if (report_command->parsed())
@@ -473,6 +672,9 @@ int main(int argc, char** argv) {
         return run_check(common);
     } catch (const busywork::RulesError& e) {
         // Already `file:line:column: message`, the form editors jump to.
+        std::cerr << e.what() << '\n';
+        return 2;
+    } catch (const busywork::ConfigError& e) {
         std::cerr << e.what() << '\n';
         return 2;
     } catch (const busywork::UsageError& e) {

@@ -9,6 +9,7 @@ find_package(ICU REQUIRED COMPONENTS uc i18n)  # libicu-dev
 find_package(tomlplusplus REQUIRED CONFIG)     # libtomlplusplus-dev
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(libpsl REQUIRED IMPORTED_TARGET libpsl)  # libpsl-dev (+ publicsuffix)
+pkg_check_modules(nettle REQUIRED IMPORTED_TARGET nettle)  # nettle-dev (HMAC-SHA-256 for --redact)
 if(BUSYWORK_TESTS)
   find_package(Boost REQUIRED COMPONENTS unit_test_framework)  # libboost-test-dev
 endif()

@@ -35,62 +35,6 @@ namespace fs = std::filesystem;
 const std::string google = source_path("samples/google_rep.ics");
 const std::string outlook = source_path("samples/outlook_rep.ics");
 
-/// A fresh directory, removed with everything in it at the end.
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        m_path = fs::temp_directory_path() /
-                 ("busywork-classification-cli-" + std::to_string(::getpid()) + "-" +
-                  std::to_string(counter++));
-        fs::remove_all(m_path);
-        fs::create_directories(m_path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const fs::path& path() const { return m_path; }
-
-    /// Writes `text` to `relative` (creating its directories) and returns the full path.
-    std::string write(const std::string& relative, const std::string& text) const {
-        fs::path file = m_path / relative;
-        fs::create_directories(file.parent_path());
-        std::ofstream out(file, std::ios::binary);
-        out << text;
-        return file.string();
-    }
-
-private:
-    fs::path m_path;
-};
-
-/// Sets an environment variable for the life of the object (the binary, run through
-/// std::system, inherits it) and puts the old value back afterwards.
-class ScopedEnv {
-public:
-    ScopedEnv(std::string name, const std::string& value) : m_name(std::move(name)) {
-        if (const char* old = std::getenv(m_name.c_str()))
-            m_old = old;
-        ::setenv(m_name.c_str(), value.c_str(), 1);
-    }
-    ~ScopedEnv() {
-        if (m_old)
-            ::setenv(m_name.c_str(), m_old->c_str(), 1);
-        else
-            ::unsetenv(m_name.c_str());
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    std::string m_name;
-    std::optional<std::string> m_old;
-};
-
 /// Every test case: no user rules file unless the test writes one.
 struct NoUserRules {
     TempDir config_home;

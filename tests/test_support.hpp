@@ -4,7 +4,9 @@
 #pragma once
 
 #include <date/date.h>
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,5 +39,36 @@ date::sys_days parse_day(const std::string& iso_date);
 
 /// Path of a file in the source tree.
 std::string source_path(const std::string& relative);
+
+/// A fresh directory, removed with everything in it at the end.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    const std::filesystem::path& path() const { return m_path; }
+
+    /// Writes `text` to `relative` (creating its directories) and returns the full path.
+    std::string write(const std::string& relative, const std::string& text) const;
+
+private:
+    std::filesystem::path m_path;
+};
+
+/// Sets (or, without a value, removes) an environment variable for the life of the object
+/// (the binary, run through std::system, inherits it) and puts the old value back afterwards.
+class ScopedEnv {
+public:
+    ScopedEnv(std::string name, const std::optional<std::string>& value);
+    ~ScopedEnv();
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    std::string m_name;
+    std::optional<std::string> m_old;
+};
 
 } // namespace busywork::testing

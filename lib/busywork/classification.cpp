@@ -410,11 +410,8 @@ private:
                     return std::string(side == Inference::pre ? "no customer meeting follows "
                                                               : "no customer meeting precedes ") +
                            "that it names or shares all participants with";
-                return std::string(side == Inference::pre ? "before" : "after") +
-                       " customer meeting \"" + tie->summary + "\" (" +
-                       (tie->name == "attendees" ? "same participants, close in time"
-                                                 : "names \"" + tie->name + "\"") +
-                       ")";
+                return std::string(side == Inference::pre ? "before " : "after ") +
+                       describe_tied_meeting(*tie);
             }))
             m_result.tie = std::move(tie);
     }
@@ -679,7 +676,7 @@ std::vector<ExplanationStep> Explainer::explain(std::size_t index) const {
             continue;
         }
         Evaluation e = evaluator.evaluate(rule, &context);
-        steps.push_back({rule.name, rule.category, e.holds, e.reason});
+        steps.push_back({rule.name, rule.category, e.holds, e.reason, e.tie});
         if (e.holds)
             return steps;
     }
@@ -691,6 +688,33 @@ std::vector<ExplanationStep> explain(const std::vector<ClassifiedOccurrence>& cl
                                      std::size_t index, const RuleSet& rules,
                                      const Ownerships& ownerships) {
     return Explainer(classified, rules, ownerships).explain(index);
+}
+
+std::string describe_tied_meeting(const Tie& tie) {
+    return "customer meeting \"" + tie.summary + "\" (" +
+           (tie.name == "attendees" ? "same participants, close in time"
+                                    : "names \"" + tie.name + "\"") +
+           ")";
+}
+
+std::vector<OccurrenceExplanation>
+explain_occurrences(const std::vector<ClassifiedOccurrence>& classified,
+                    const std::vector<std::size_t>& selected, const RuleSet& rules,
+                    const Ownerships& ownerships) {
+    std::vector<OccurrenceExplanation> explanations;
+    if (selected.empty())
+        return explanations;
+    Explainer explainer(classified, rules, ownerships);
+    for (std::size_t index : selected) {
+        OccurrenceExplanation e{classified.at(index), std::nullopt, std::nullopt,
+                                explainer.explain(index)};
+        if (auto it = ownerships.find(e.subject.occurrence.source_file); it != ownerships.end()) {
+            e.ownership = it->second;
+            e.participants = participants_of(e.subject.occurrence, it->second, rules.settings);
+        }
+        explanations.push_back(std::move(e));
+    }
+    return explanations;
 }
 
 } // namespace busywork

@@ -5,6 +5,7 @@
 #include <busywork/diagnostics.hpp>
 #include <busywork/occurrence.hpp>
 #include <busywork/ownership.hpp>
+#include <busywork/participants.hpp>
 #include <busywork/rules.hpp>
 #include <map>
 #include <memory>
@@ -48,7 +49,14 @@ struct ExplanationStep {
     Category category = Category::internal_other;
     bool matched = false;
     std::string reason;
+    /// The customer meeting an inference rule found; `reason` then holds
+    /// `describe_tied_meeting(*tie)`.
+    std::optional<Tie> tie{};
 };
+
+/// How an explanation names the customer meeting a pre- or post-meeting is tied to:
+/// `customer meeting "Demo Contoso" (names "contoso")`.
+std::string describe_tied_meeting(const Tie& tie);
 
 /// Explains decisions made by `classify` over `classified`, which must be all of that call's
 /// occurrences (inference rules look at the others). Not thread-safe.
@@ -72,5 +80,21 @@ private:
 std::vector<ExplanationStep> explain(const std::vector<ClassifiedOccurrence>& classified,
                                      std::size_t index, const RuleSet& rules,
                                      const Ownerships& ownerships);
+
+/// Everything `events --explain` prints about one occurrence, worked out on the real text so
+/// that it can be redacted before it is rendered.
+struct OccurrenceExplanation {
+    ClassifiedOccurrence subject;
+    std::optional<Ownership> ownership;       ///< of its calendar file, when known
+    std::optional<Participants> participants; ///< with that ownership
+    std::vector<ExplanationStep> steps;
+};
+
+/// The explanations of `classified[i]` for each i in `selected`, in that order; `classified`
+/// must be all of `classify`'s occurrences, as for `Explainer`.
+std::vector<OccurrenceExplanation>
+explain_occurrences(const std::vector<ClassifiedOccurrence>& classified,
+                    const std::vector<std::size_t>& selected, const RuleSet& rules,
+                    const Ownerships& ownerships);
 
 } // namespace busywork

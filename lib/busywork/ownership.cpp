@@ -139,7 +139,7 @@ Ownership infer_ownership(const CalendarFile& calendar, const Settings& settings
     if (!overrides.owner_addresses.empty()) {
         for (const auto& a : overrides.owner_addresses)
             ownership.owner_addresses.push_back(lower(a));
-        ownership.owner_evidence = "--me";
+        ownership.owner_evidence = overrides.owner_evidence;
     } else if (!settings.owner.empty()) {
         ownership.owner_addresses = settings.owner;
         ownership.owner_evidence = "the rules file";
@@ -177,7 +177,7 @@ Ownership infer_ownership(const CalendarFile& calendar, const Settings& settings
 
     if (!overrides.internal_domains.empty()) {
         ownership.internal_domains = registrable_all(overrides.internal_domains);
-        ownership.domain_evidence = "--internal-domain";
+        ownership.domain_evidence = overrides.domain_evidence;
     } else if (!settings.internal_domains.empty()) {
         ownership.internal_domains = registrable_all(settings.internal_domains);
         ownership.domain_evidence = "the rules file";

@@ -30,10 +30,14 @@ struct Ownership {
     std::string describe() const;
 };
 
-/// What the command line says, which beats the rules file and inference.
+/// What the command line (or the environment or config file in its place) says, which beats
+/// the rules file and inference.
 struct OwnershipOverrides {
     std::vector<std::string> owner_addresses;  ///< --me
     std::vector<std::string> internal_domains; ///< --internal-domain
+    /// Where they came from, for "owner … (from --me)".
+    std::string owner_evidence = "--me";
+    std::string domain_evidence = "--internal-domain";
 };
 
 /// True when `address` is never a participant: an ignored domain or address of `settings`.

@@ -181,31 +181,29 @@ std::string render_events_text(const std::vector<ClassifiedOccurrence>& occurren
     return out;
 }
 
-std::string render_explanations(const std::vector<ClassifiedOccurrence>& occurrences,
-                                const std::vector<std::size_t>& selected, const RuleSet& rules,
-                                const Ownerships& ownerships, const Zone& zone) {
-    if (selected.empty())
+std::string render_explanations(const std::vector<OccurrenceExplanation>& explanations,
+                                const Zone& zone) {
+    if (explanations.empty())
         return "No occurrence in this window matches.\n";
-    Explainer explainer(occurrences, rules, ownerships);
     std::string out;
-    for (std::size_t index : selected) {
-        const auto& [o, c] = occurrences.at(index);
+    for (const auto& explanation : explanations) {
+        const auto& [o, c] = explanation.subject;
         LocalTime start = zone.to_local(o.start);
         out += single_line_text(o.summary.empty() ? "(no title)" : o.summary) + "  " +
                date::format("%a %Y-%m-%d %H:%M", start) + "  " + single_line_text(o.source_file) +
                ":" + std::to_string(o.source_line) + "  UID " + single_line_text(o.uid) + "\n";
-        if (auto it = ownerships.find(o.source_file); it != ownerships.end()) {
-            out += "  " + single_line_text(it->second.describe()) + "\n";
-            Participants p = participants_of(o, it->second, rules.settings);
-            std::string people = p.addresses.empty() ? "none" : "";
-            for (const auto& a : p.addresses)
+        if (explanation.ownership)
+            out += "  " + single_line_text(explanation.ownership->describe()) + "\n";
+        if (const auto& p = explanation.participants) {
+            std::string people = p->addresses.empty() ? "none" : "";
+            for (const auto& a : p->addresses)
                 people += (people.empty() ? "" : ", ") + a;
             out += "  participants: " + single_line_text(people) + " (" +
-                   std::to_string(p.internal) + " internal, " + std::to_string(p.external) +
-                   " external" + (p.unknown ? ", " + std::to_string(p.unknown) + " unknown" : "") +
-                   ")\n";
+                   std::to_string(p->internal) + " internal, " + std::to_string(p->external) +
+                   " external" +
+                   (p->unknown ? ", " + std::to_string(p->unknown) + " unknown" : "") + ")\n";
         }
-        std::vector<ExplanationStep> steps = explainer.explain(index);
+        const std::vector<ExplanationStep>& steps = explanation.steps;
         std::size_t width = 0;
         for (const auto& step : steps)
             width = std::max(width, display_columns(step.rule));
@@ -219,6 +217,12 @@ std::string render_explanations(const std::vector<ClassifiedOccurrence>& occurre
                single_line_text(c.rule + (c.tie ? " " + describe_tie(*c.tie, zone) : "")) + "\n\n";
     }
     return out;
+}
+
+std::string render_explanations(const std::vector<ClassifiedOccurrence>& occurrences,
+                                const std::vector<std::size_t>& selected, const RuleSet& rules,
+                                const Ownerships& ownerships, const Zone& zone) {
+    return render_explanations(explain_occurrences(occurrences, selected, rules, ownerships), zone);
 }
 
 } // namespace busywork

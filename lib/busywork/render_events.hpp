@@ -33,6 +33,10 @@ std::string render_events_text(const std::vector<ClassifiedOccurrence>& occurren
 
 /// For `events --explain`: each occurrence, then every rule tried and why it did or did not
 /// match, ending with the decision.
+std::string render_explanations(const std::vector<OccurrenceExplanation>& explanations,
+                                const Zone& zone);
+
+/// `render_explanations(explain_occurrences(occurrences, selected, rules, ownerships), zone)`.
 std::string render_explanations(const std::vector<ClassifiedOccurrence>& occurrences,
                                 const std::vector<std::size_t>& selected, const RuleSet& rules,
                                 const Ownerships& ownerships, const Zone& zone);
