@@ -126,4 +126,47 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_replaced_and_reported_at_its_line) {
                "a.ics:3: invalid UTF-8 in SUMMARY: 1 byte sequence replaced with U+FFFD\n");
 }
 
+// The stream is read in chunks of 1 MiB (content_lines.cpp). Line 2 pads the file so that the
+// CR of line 3 is the last byte of the first chunk and its LF the first of the next; line 5 is
+// folded, and its continuation is in the second chunk too. Lines: 1 BEGIN:VCALENDAR, 2 X-PAD,
+// 3 BEGIN:VEVENT, 4 UID, 5-6 SUMMARY, 7 END:VEVENT, 8 END:VCALENDAR.
+BOOST_AUTO_TEST_CASE(lines_across_chunk_boundaries_are_read_whole) {
+    const std::size_t chunk = 1u << 20;
+    std::string head = "BEGIN:VCALENDAR\r\nX-PAD:";
+    std::string third = "\r\nBEGIN:VEVENT";
+    std::string pad(chunk - head.size() - third.size() - 1, 'p');
+    std::string text = head + pad + third +
+                       "\r\nUID:x\r\nSUMMARY:Weekly\r\n  sync\r\nEND:VEVENT\r\n"
+                       "END:VCALENDAR\r\n";
+    BOOST_REQUIRE_EQUAL(text[chunk - 1], '\r');
+    BOOST_REQUIRE_EQUAL(text[chunk], '\n');
+    Diagnostics d;
+    ViewStream in(text);
+    ComponentStream stream(in, "a.ics", d);
+    ComponentText event;
+    BOOST_REQUIRE(stream.next(event));
+    BOOST_TEST(messages(d) == "");
+    BOOST_TEST(event.begin_line == 3);
+    BOOST_REQUIRE_EQUAL(event.lines.size(), 4u);
+    BOOST_TEST(event.lines[2].text == "SUMMARY:Weekly sync");
+    BOOST_TEST(event.lines[2].line == 5);
+    BOOST_TEST(!stream.next(event));
+    BOOST_TEST(stream.bytes_read() == text.size());
+    BOOST_REQUIRE_EQUAL(stream.calendar_properties().size(), 1u);
+    BOOST_TEST(stream.calendar_properties()[0].text.size() == 6 + pad.size());
+}
+
+// A 6 MiB line (over the 4 MiB cap, spread over several chunks) is dropped and the lines
+// after it are read: 1 BEGIN:VCALENDAR, 2 X-JUNK, 3-5 an event, 6 END:VCALENDAR.
+BOOST_AUTO_TEST_CASE(an_overlong_line_is_dropped_without_losing_the_next) {
+    std::string text = "BEGIN:VCALENDAR\nX-JUNK:" + std::string(6u << 20, 'j') +
+                       "\nBEGIN:VEVENT\nUID:after\nEND:VEVENT\nEND:VCALENDAR\n";
+    Diagnostics d;
+    auto calendar = split_calendar(text, "a.ics", d);
+    BOOST_REQUIRE_EQUAL(calendar.events.size(), 1u);
+    BOOST_TEST(calendar.events[0].begin_line == 3);
+    BOOST_TEST(messages(d) ==
+               "a.ics:2: content line longer than 4 MiB dropped (property X-JUNK)\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

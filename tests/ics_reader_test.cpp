@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "test_support.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <busywork/ics_reader.hpp>
 
@@ -67,6 +69,67 @@ BOOST_AUTO_TEST_CASE(outlook_spaces_and_unknown_rule_parts_are_repaired_with_a_w
     BOOST_TEST(d.all()[0].to_string() ==
                "x.ics:5: spaces removed from RRULE (not allowed by RFC 5545 3.3.10)");
     BOOST_TEST(d.all()[1].to_string() == "x.ics:5: unknown RRULE part \"UNTL=20261201\" ignored");
+}
+
+namespace {
+
+// 3000 events of 6 lines after the 1-line calendar head, so event i (from 0) begins on line
+// 2 + 6 i; events 100 and 2900 have a DTSTART that cannot be read (line 4 + 6 i). 3000 events
+// are 6 batches of 512 for the parsing threads.
+std::string many_events() {
+    std::string text = "BEGIN:VCALENDAR\n";
+    for (int i = 0; i < 3000; ++i) {
+        bool broken = i == 100 || i == 2900;
+        text += "BEGIN:VEVENT\nUID:e" + std::to_string(i) +
+                "\nDTSTART:" + (broken ? std::string("garbage") : std::string("20261019T090000Z")) +
+                "\nDTEND:20261019T100000Z\nSUMMARY:Event " + std::to_string(i) + "\nEND:VEVENT\n";
+    }
+    return text + "END:VCALENDAR\n";
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(events_parsed_in_parallel_keep_the_order_of_the_file) {
+    Diagnostics d;
+    CalendarFile calendar = read_calendar(many_events(), "many.ics", d);
+    BOOST_REQUIRE_EQUAL(calendar.events.size(), 2998u);
+    std::size_t at = 0;
+    for (int i = 0; i < 3000; ++i) {
+        if (i == 100 || i == 2900)
+            continue;
+        BOOST_TEST_REQUIRE(calendar.events[at].uid == "e" + std::to_string(i));
+        BOOST_TEST_REQUIRE(calendar.events[at].line == 2 + 6 * i);
+        ++at;
+    }
+    // Each broken event: its DTSTART line, then the skip at its BEGIN; 100 before 2900.
+    std::vector<int> lines;
+    for (const auto& item : d.all())
+        lines.push_back(item.line);
+    BOOST_TEST(lines == (std::vector<int>{604, 602, 17404, 17402}),
+               boost::test_tools::per_element());
+    BOOST_TEST(d.skipped_events() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(progress_counts_files_bytes_and_events) {
+    busywork::testing::TempDir dir;
+    std::string text = many_events();
+    std::string first = dir.write("a.ics", text);
+    std::string second = dir.write("b.ics", text);
+    std::vector<ReadProgress> seen;
+    ReadOptions options;
+    options.progress = [&](const ReadProgress& p) { seen.push_back(p); };
+    Diagnostics d;
+    auto calendars = read_inputs({first, second}, d, options);
+    BOOST_REQUIRE_EQUAL(calendars.size(), 2u);
+    BOOST_REQUIRE(!seen.empty());
+    const ReadProgress& last = seen.back();
+    BOOST_TEST(last.files_done == 2u);
+    BOOST_TEST(last.files_total == 2u);
+    BOOST_TEST(last.bytes_total == 2 * text.size());
+    BOOST_TEST(last.bytes_read == 2 * text.size());
+    BOOST_TEST(last.events == 6000u);
+    for (std::size_t i = 1; i < seen.size(); ++i)
+        BOOST_TEST_REQUIRE(seen[i].bytes_read >= seen[i - 1].bytes_read);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -25,10 +25,10 @@ std::vector<ClassifiedOccurrence> ClassifiedEvents::window_occurrences() const {
 ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const TimeWindow& window,
                                  const Zone& report_zone, const RuleSet& rules,
                                  const OwnershipOverrides& overrides, Diagnostics& diagnostics,
-                                 bool calendars_apart) {
+                                 bool calendars_apart, const ReadOptions& read_options) {
     ClassifiedEvents events;
     events.window = window;
-    std::vector<CalendarFile> calendars = read_inputs(inputs, diagnostics);
+    std::vector<CalendarFile> calendars = read_inputs(inputs, diagnostics, read_options);
     events.files_read = calendars.size();
     events.ownerships = infer_ownerships(calendars, rules.settings, overrides, diagnostics);
     // The customer meeting a pre-meeting prepares may lie after the window, and one that a
@@ -58,8 +58,8 @@ ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const T
         using namespace date;
         TimeWindow everything{sys_days{1970_y / January / 1}, sys_days{2100_y / January / 1}};
         Diagnostics ignored;
-        auto anywhere = expand_occurrences(calendars, everything, report_zone, ignored,
-                                           ExpansionLimits{5000, 1000000});
+        auto anywhere =
+            expand_occurrences(calendars, everything, report_zone, ignored, ExpansionLimits{5000});
         if (!anywhere.empty()) {
             TimeWindow range{anywhere.front().start, anywhere.front().end};
             for (const auto& o : anywhere) {

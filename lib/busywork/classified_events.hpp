@@ -3,6 +3,7 @@
 
 #include <busywork/classification.hpp>
 #include <busywork/diagnostics.hpp>
+#include <busywork/ics_reader.hpp>
 #include <busywork/ownership.hpp>
 #include <busywork/recurrence.hpp>
 #include <busywork/rules.hpp>
@@ -39,6 +40,7 @@ struct ClassifiedEvents {
 ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const TimeWindow& window,
                                  const Zone& report_zone, const RuleSet& rules,
                                  const OwnershipOverrides& overrides, Diagnostics& diagnostics,
-                                 bool calendars_apart = false);
+                                 bool calendars_apart = false,
+                                 const ReadOptions& read_options = {});
 
 } // namespace busywork

@@ -3,6 +3,7 @@
 #include <busywork/content_lines.hpp>
 #include <busywork/text_encoding.hpp>
 #include <cctype>
+#include <deque>
 
 namespace busywork {
 namespace {
@@ -29,18 +30,42 @@ std::string component_marker(std::string_view line, std::string_view keyword) {
     return name;
 }
 
-// Physical lines, unfolded into content lines.
+constexpr std::size_t chunk_bytes = 1u << 20;
+
+// Physical lines read from a stream a chunk at a time, unfolded into content lines.
 class Unfolder {
 public:
-    Unfolder(std::string_view bytes, const std::string& file, Diagnostics& diagnostics)
-        : m_bytes(bytes), m_file(file), m_diagnostics(diagnostics) {
-        if (m_bytes.substr(0, 3) == "\xEF\xBB\xBF")
-            m_bytes.remove_prefix(3);
+    Unfolder(std::istream& in, const std::string& file, Diagnostics& diagnostics)
+        : m_in(in), m_file(file), m_diagnostics(diagnostics) {
+        fill();
+        if (m_buffer.empty()) {
+            diagnostics.warn(file, 0, "the file is empty: no calendar in it");
+            return;
+        }
+        if (auto order = detect_utf16(m_buffer)) {
+            // Rare enough to be read whole: UTF-16 cannot be split at any byte.
+            while (fill()) {
+            }
+            m_consumed_before = m_buffer.size();
+            m_buffer = utf16_to_utf8(m_buffer, *order);
+            diagnostics.warn(file, 1,
+                             std::string("the file is UTF-16 (") +
+                                 (*order == Utf16Order::little_endian ? "little" : "big") +
+                                 "-endian), not the UTF-8 of RFC 5545 3.1.4; read as UTF-16");
+            m_utf16 = true;
+        }
+        if (m_buffer.starts_with("\xEF\xBB\xBF"))
+            m_pos = 3;
+    }
+
+    /// Bytes of the input read so far.
+    std::uint64_t bytes_read() const {
+        return m_utf16 ? m_consumed_before : m_consumed_before + m_buffer.size();
     }
 
     // Returns false at the end of input.
     bool next(ContentLine& out) {
-        while (m_pos < m_bytes.size() || m_have_pending) {
+        while (more_input() || m_have_pending) {
             std::string_view physical;
             int physical_line = 0;
             if (!read_physical(physical, physical_line)) {
@@ -70,19 +95,82 @@ public:
     }
 
 private:
-    bool read_physical(std::string_view& physical, int& physical_line) {
-        if (m_pos >= m_bytes.size())
+    bool more_input() { return m_pos < m_buffer.size() || fill(); }
+
+    // Reads another chunk after what is left unread; false at the end of input.
+    bool fill() {
+        if (m_eof)
             return false;
-        std::size_t end = m_bytes.find_first_of("\r\n", m_pos);
-        if (end == std::string_view::npos)
-            end = m_bytes.size();
-        physical = m_bytes.substr(m_pos, end - m_pos);
+        if (m_pos > 0) {
+            m_consumed_before += m_pos;
+            m_buffer.erase(0, m_pos);
+            m_pos = 0;
+        }
+        std::size_t old_size = m_buffer.size();
+        m_buffer.resize(old_size + chunk_bytes);
+        m_in.read(m_buffer.data() + old_size, static_cast<std::streamsize>(chunk_bytes));
+        auto got = static_cast<std::size_t>(m_in.gcount());
+        m_buffer.resize(old_size + got);
+        if (got == 0 || !m_in)
+            m_eof = true;
+        return got > 0;
+    }
+
+    // The next physical line; its view lasts until the next call. A line longer than the
+    // content-line cap is cut there (the rest is read and thrown away), so that one hostile
+    // line costs no more memory than the cap.
+    bool read_physical(std::string_view& physical, int& physical_line) {
+        if (!more_input())
+            return false;
+        std::size_t end;
+        for (;;) {
+            end = m_buffer.find_first_of("\r\n", m_pos);
+            bool cr_at_chunk_end = end != std::string::npos && m_buffer[end] == '\r' &&
+                                   end + 1 == m_buffer.size() && !m_eof;
+            if (end != std::string::npos && !cr_at_chunk_end)
+                break;
+            if (end == std::string::npos && m_buffer.size() - m_pos > max_content_line_bytes) {
+                return read_overlong(physical, physical_line);
+            }
+            if (!fill()) {
+                end = m_buffer.find_first_of("\r\n", m_pos);
+                if (end == std::string::npos)
+                    end = m_buffer.size();
+                break;
+            }
+        }
+        physical = std::string_view(m_buffer).substr(m_pos, end - m_pos);
         physical_line = ++m_line;
         m_pos = end;
-        if (m_pos < m_bytes.size() && m_bytes[m_pos] == '\r')
+        skip_line_end();
+        return true;
+    }
+
+    void skip_line_end() {
+        if (m_pos < m_buffer.size() && m_buffer[m_pos] == '\r') {
             ++m_pos;
-        if (m_pos < m_bytes.size() && m_bytes[m_pos] == '\n')
+            if (m_pos == m_buffer.size())
+                fill();
+        }
+        if (m_pos < m_buffer.size() && m_buffer[m_pos] == '\n')
             ++m_pos;
+    }
+
+    bool read_overlong(std::string_view& physical, int& physical_line) {
+        m_overlong.assign(m_buffer, m_pos, max_content_line_bytes + 1);
+        std::size_t end;
+        for (;;) {
+            end = m_buffer.find_first_of("\r\n", m_pos);
+            if (end != std::string::npos)
+                break;
+            m_pos = m_buffer.size();
+            if (!fill())
+                break;
+        }
+        m_pos = end == std::string::npos ? m_buffer.size() : end;
+        skip_line_end();
+        physical = m_overlong;
+        physical_line = ++m_line;
         return true;
     }
 
@@ -122,9 +210,14 @@ private:
         return true;
     }
 
-    std::string_view m_bytes;
+    std::istream& m_in;
     const std::string& m_file;
     Diagnostics& m_diagnostics;
+    std::string m_buffer;
+    std::string m_overlong;
+    std::uint64_t m_consumed_before = 0;
+    bool m_eof = false;
+    bool m_utf16 = false;
     std::size_t m_pos = 0;
     int m_line = 0;
     std::string m_pending;
@@ -237,8 +330,11 @@ std::string unclosed_message(const std::vector<OpenComponent>& unclosed) {
 // broken structure: see split_calendar.
 class ComponentSplitter {
 public:
-    ComponentSplitter(const std::string& file, Diagnostics& diagnostics, CalendarText& result)
-        : m_file(file), m_diagnostics(diagnostics), m_result(result) {}
+    ComponentSplitter(const std::string& file, Diagnostics& diagnostics,
+                      std::vector<ContentLine>& calendar_properties,
+                      std::deque<ComponentText>& components)
+        : m_file(file), m_diagnostics(diagnostics), m_calendar_properties(calendar_properties),
+          m_components(components) {}
 
     void add(ContentLine&& line) {
         m_last_line = line.line;
@@ -251,7 +347,7 @@ public:
         else if (!end.empty())
             end_component(line, end);
         else if (m_open.size() == 1 && m_open.back().name == "VCALENDAR")
-            m_result.calendar_properties.push_back(std::move(line));
+            m_calendar_properties.push_back(std::move(line));
     }
 
     void finish() {
@@ -335,10 +431,7 @@ private:
     }
 
     void close_current() {
-        if (m_current.name == "VEVENT")
-            m_result.events.push_back(std::move(m_current));
-        else
-            m_result.timezones.push_back(std::move(m_current));
+        m_components.push_back(std::move(m_current));
         m_current = ComponentText{};
         m_sub_open.clear();
         m_in_component = false;
@@ -409,7 +502,8 @@ private:
 
     const std::string& m_file;
     Diagnostics& m_diagnostics;
-    CalendarText& m_result;
+    std::vector<ContentLine>& m_calendar_properties;
+    std::deque<ComponentText>& m_components;
     std::vector<OpenComponent> m_open; // outside kept components, outermost first
     ComponentText m_current;
     bool m_in_component = false;
@@ -430,36 +524,71 @@ void warn_about_line(const ContentLine& line, const std::string& problem, const 
 
 } // namespace
 
-CalendarText split_calendar(std::string_view bytes, const std::string& file,
-                            Diagnostics& diagnostics) {
-    CalendarText result;
-    if (bytes.empty()) {
-        diagnostics.warn(file, 0, "the file is empty: no calendar in it");
-        return result;
-    }
-    std::string converted;
-    if (auto order = detect_utf16(bytes)) {
-        converted = utf16_to_utf8(bytes, *order);
-        bytes = converted;
-        diagnostics.warn(file, 1,
-                         std::string("the file is UTF-16 (") +
-                             (*order == Utf16Order::little_endian ? "little" : "big") +
-                             "-endian), not the UTF-8 of RFC 5545 3.1.4; read as UTF-16");
-    }
-    Unfolder unfolder(bytes, file, diagnostics);
-    ComponentSplitter splitter(file, diagnostics, result);
+struct ComponentStream::Impl {
+    Impl(std::istream& in, std::string file_name, Diagnostics& problems)
+        : file(std::move(file_name)), diagnostics(problems), unfolder(in, file, problems),
+          splitter(file, problems, calendar_properties, ready) {}
+
+    std::string file;
+    Diagnostics& diagnostics;
+    std::vector<ContentLine> calendar_properties;
+    std::deque<ComponentText> ready;
+    Unfolder unfolder;
+    ComponentSplitter splitter;
+    bool finished = false;
+    bool any_component = false;
+};
+
+ComponentStream::ComponentStream(std::istream& in, std::string file, Diagnostics& diagnostics)
+    : m_impl(std::make_unique<Impl>(in, std::move(file), diagnostics)) {}
+
+ComponentStream::~ComponentStream() = default;
+
+bool ComponentStream::next(ComponentText& component) {
+    Impl& s = *m_impl;
     ContentLine line;
-    while (unfolder.next(line)) {
+    while (s.ready.empty() && !s.finished) {
+        if (!s.unfolder.next(line)) {
+            s.splitter.finish();
+            s.finished = true;
+            if (!s.splitter.saw_calendar() && !s.any_component && s.ready.empty() &&
+                s.unfolder.bytes_read() > 0)
+                s.diagnostics.warn(s.file, 1, "no BEGIN:VCALENDAR found; not an iCalendar file?");
+            break;
+        }
         if (std::string problem = content_line_problem(line.text); !problem.empty()) {
-            warn_about_line(line, problem, file, diagnostics);
+            warn_about_line(line, problem, s.file, s.diagnostics);
             if (problem != "empty parameter")
                 continue;
         }
-        splitter.add(std::move(line));
+        s.splitter.add(std::move(line));
     }
-    splitter.finish();
-    if (!splitter.saw_calendar() && result.events.empty())
-        diagnostics.warn(file, 1, "no BEGIN:VCALENDAR found; not an iCalendar file?");
+    if (s.ready.empty())
+        return false;
+    component = std::move(s.ready.front());
+    s.ready.pop_front();
+    s.any_component = true;
+    return true;
+}
+
+const std::vector<ContentLine>& ComponentStream::calendar_properties() const {
+    return m_impl->calendar_properties;
+}
+
+std::uint64_t ComponentStream::bytes_read() const {
+    return m_impl->unfolder.bytes_read();
+}
+
+CalendarText split_calendar(std::string_view bytes, const std::string& file,
+                            Diagnostics& diagnostics) {
+    ViewStream in(bytes);
+    ComponentStream stream(in, file, diagnostics);
+    CalendarText result;
+    ComponentText component;
+    while (stream.next(component))
+        (component.name == "VEVENT" ? result.events : result.timezones)
+            .push_back(std::move(component));
+    result.calendar_properties = stream.calendar_properties();
     return result;
 }
 

@@ -2,6 +2,10 @@
 #pragma once
 
 #include <busywork/diagnostics.hpp>
+#include <cstdint>
+#include <istream>
+#include <memory>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +45,37 @@ struct CalendarText {
 /// Longest unfolded content line accepted; longer lines are reported and dropped, so that a
 /// single hostile line cannot make the parser allocate without bound.
 inline constexpr std::size_t max_content_line_bytes = 4u << 20;
+
+/// Reads a calendar from a stream a chunk at a time and gives its VEVENTs and VTIMEZONEs one
+/// by one, in the order of the file, so that neither the file nor all its components are
+/// ever held in memory at once. Problems go to `diagnostics` as for split_calendar.
+class ComponentStream {
+public:
+    ComponentStream(std::istream& in, std::string file, Diagnostics& diagnostics);
+    ~ComponentStream();
+    ComponentStream(const ComponentStream&) = delete;
+    ComponentStream& operator=(const ComponentStream&) = delete;
+
+    /// The next VEVENT or VTIMEZONE; false at the end of the input.
+    bool next(ComponentText& component);
+    /// Calendar-level properties met so far: all of them once next() has returned false.
+    const std::vector<ContentLine>& calendar_properties() const;
+    /// Bytes of the input read so far.
+    std::uint64_t bytes_read() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// An input stream over bytes in memory, without copying them.
+class ViewStream : private std::streambuf, public std::istream {
+public:
+    explicit ViewStream(std::string_view bytes) : std::istream(static_cast<std::streambuf*>(this)) {
+        char* first = const_cast<char*>(bytes.data()); // only ever read
+        setg(first, first, first + bytes.size());
+    }
+};
 
 /// Splits raw file bytes into content lines and components. Accepts a UTF-8 BOM, CRLF, LF and
 /// CR-only line ends, and folding with space or tab. Structural problems (an event without

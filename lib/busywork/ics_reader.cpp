@@ -6,13 +6,16 @@
 #include <busywork/libical_errors.hpp>
 #include <busywork/recurrence_rule.hpp>
 #include <busywork/vtimezone.hpp>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <iterator>
 #include <libical/ical.h>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 namespace busywork {
 namespace {
@@ -53,6 +56,13 @@ Attendee read_attendee(icalproperty* prop) {
     a.role = parameter(prop, "ROLE");
     a.cutype = parameter(prop, "CUTYPE");
     return a;
+}
+
+// The value as written. The property getters (icalproperty_get_dtstart, ...) look the TZID up
+// in libical's built-in zones, which libical loads lazily and without locking, so they must not
+// run in several threads; zones are busywork's business anyway.
+icaltimetype datetime_value(icalproperty* prop) {
+    return icalvalue_get_datetime(icalproperty_get_value(prop));
 }
 
 // Throws Error for impossible dates and times.
@@ -209,6 +219,10 @@ bool ends_before_start(const DateTimeValue& until, const DateTimeValue& dtstart)
     return until.local + std::chrono::hours{26} < dtstart.local;
 }
 
+// RFC 5545 deprecates more than one RRULE an event (3.8.5.3); a few are read, as some tools
+// still write them, but hundreds would each be walked through the whole window.
+constexpr std::size_t max_rules_per_event = 10;
+
 // Rules that cannot be read are reported here, at their own line, and dropped; rules that can
 // add nothing are reported and kept.
 void check_rules(EventRecord& e, const ComponentText& text, const std::string& file,
@@ -216,6 +230,14 @@ void check_rules(EventRecord& e, const ComponentText& text, const std::string& f
     std::vector<std::string> readable;
     for (std::size_t i = 0; i < e.rrules.size(); ++i) {
         int line = text.line_of("RRULE", i);
+        if (readable.size() == max_rules_per_event) {
+            diagnostics.warn(file, line,
+                             "more than " + std::to_string(max_rules_per_event) + " RRULEs (" +
+                                 where + "); this one and the " +
+                                 std::to_string(e.rrules.size() - i - 1) +
+                                 " after it are ignored");
+            break;
+        }
         try {
             RecurrenceRule rule = RecurrenceRule::parse(e.rrules[i]);
             if (e.dtstart && rule.until() && ends_before_start(*rule.until(), *e.dtstart))
@@ -285,7 +307,7 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
             break;
         case ICAL_DTSTART_PROPERTY:
             if (++dtstart_count == 1)
-                e.dtstart = read_time(p, icalproperty_get_dtstart(p), "DTSTART");
+                e.dtstart = read_time(p, datetime_value(p), "DTSTART");
             else
                 diagnostics.warn(
                     file, text.line_of("DTSTART", static_cast<std::size_t>(dtstart_count - 1)),
@@ -293,7 +315,7 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
             break;
         case ICAL_DTEND_PROPERTY:
             if (!e.dtend)
-                e.dtend = read_time(p, icalproperty_get_dtend(p), "DTEND");
+                e.dtend = read_time(p, datetime_value(p), "DTEND");
             break;
         case ICAL_DURATION_PROPERTY:
             e.duration = to_duration(icalproperty_get_duration(p));
@@ -305,18 +327,18 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
                               written->line);
             break;
         case ICAL_RECURRENCEID_PROPERTY:
-            e.recurrence_id = read_time(p, icalproperty_get_recurrenceid(p), "RECURRENCE-ID");
+            e.recurrence_id = read_time(p, datetime_value(p), "RECURRENCE-ID");
             e.this_and_future = ascii_lower(parameter(p, "RANGE")) == "thisandfuture";
             break;
         case ICAL_RRULE_PROPERTY:
             e.rrules.push_back(value_text(p));
             break;
         case ICAL_EXDATE_PROPERTY:
-            if (auto v = read_time(p, icalproperty_get_exdate(p), "EXDATE"))
+            if (auto v = read_time(p, datetime_value(p), "EXDATE"))
                 e.exdates.push_back(*v);
             break;
         case ICAL_RDATE_PROPERTY: {
-            icaldatetimeperiodtype rdate = icalproperty_get_rdate(p);
+            icaldatetimeperiodtype rdate = icalvalue_get_datetimeperiod(icalproperty_get_value(p));
             RecurrenceDate r;
             if (!icaltime_is_null_time(rdate.time)) {
                 auto v = read_time(p, rdate.time, "RDATE");
@@ -436,60 +458,139 @@ int find_calendar_files(const std::filesystem::path& directory, std::vector<std:
 
 } // namespace
 
-CalendarFile read_calendar(std::string_view bytes, const std::string& path,
-                           Diagnostics& diagnostics) {
+namespace {
+
+// Components are parsed by libical in batches on worker threads while the reading thread
+// splits the file; the batches are put back in file order, so results and messages are the
+// same whatever the timing. A bound on the batches in flight bounds the memory.
+constexpr std::size_t components_per_batch = 512;
+constexpr std::size_t batches_in_flight = 4;
+
+struct ParsedBatch {
+    std::vector<EventRecord> events;
+    Diagnostics diagnostics;
+};
+
+ParsedBatch parse_batch(std::vector<ComponentText> components, const std::string& path) {
+    ParsedBatch batch;
+    batch.events.reserve(components.size());
+    for (auto& component : components) {
+        EventParse parsed = parse_event(component, path, batch.diagnostics);
+        if (parsed.ok)
+            batch.events.push_back(std::move(parsed.record));
+    }
+    return batch;
+}
+
+unsigned worker_threads() {
+    return std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+}
+
+} // namespace
+
+CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostics& diagnostics,
+                           const std::function<void(std::uint64_t, std::size_t)>& progress) {
     CalendarFile calendar;
     calendar.path = path;
-    CalendarText text = split_calendar(bytes, path, diagnostics);
-    for (const auto& line : text.calendar_properties) {
+    // Messages in the order the one-thread reader gave them: the file's structure, then its
+    // zones, then its events.
+    Diagnostics structure;
+    Diagnostics zones;
+    Diagnostics events;
+    ComponentStream stream(in, path, structure);
+    std::vector<ComponentText> timezones;
+    std::deque<std::future<ParsedBatch>> pending;
+    std::vector<ComponentText> batch;
+    const bool threaded = worker_threads() > 1;
+    std::size_t events_read = 0;
+    std::uint64_t reported_bytes = 0;
+    auto collect = [&](std::future<ParsedBatch>& done) {
+        ParsedBatch parsed = done.get();
+        events.append(parsed.diagnostics);
+        std::move(parsed.events.begin(), parsed.events.end(), std::back_inserter(calendar.events));
+    };
+    // A batch that would wait for nothing else (a small file's only one) is parsed right here.
+    auto dispatch = [&](bool last) {
+        if (batch.empty())
+            return;
+        if (!threaded || (last && pending.empty())) {
+            std::promise<ParsedBatch> now;
+            now.set_value(parse_batch(std::move(batch), path));
+            pending.push_back(now.get_future());
+        } else {
+            pending.push_back(std::async(std::launch::async, parse_batch, std::move(batch), path));
+        }
+        batch = {};
+        while (pending.size() > (threaded ? batches_in_flight : 0)) {
+            collect(pending.front());
+            pending.pop_front();
+        }
+    };
+    ComponentText component;
+    while (stream.next(component)) {
+        if (component.name == "VTIMEZONE") {
+            timezones.push_back(std::move(component));
+            continue;
+        }
+        batch.push_back(std::move(component));
+        ++events_read;
+        if (batch.size() == components_per_batch)
+            dispatch(false);
+        if (progress && stream.bytes_read() - reported_bytes >= (1u << 20)) {
+            reported_bytes = stream.bytes_read();
+            progress(reported_bytes, events_read);
+        }
+    }
+    dispatch(true);
+    for (auto& done : pending)
+        collect(done);
+    if (progress)
+        progress(stream.bytes_read(), events_read);
+
+    for (const auto& line : stream.calendar_properties()) {
         std::string name = property_name(line.text);
         if (name == "X-WR-TIMEZONE" && calendar.default_tzid.empty()) {
             calendar.default_tzid = std::string(property_value(line.text));
             calendar.default_tzid_line = line.line;
-        } else if (name == "X-WR-CALNAME" && calendar.calendar_name.empty())
+        } else if (name == "X-WR-CALNAME" && calendar.calendar_name.empty()) {
             calendar.calendar_name = std::string(property_value(line.text));
+        }
     }
-    for (const auto& tz : text.timezones) {
-        if (auto zone = read_vtimezone(tz, path, diagnostics)) {
+    for (const auto& tz : timezones) {
+        if (auto zone = read_vtimezone(tz, path, zones)) {
             if (calendar.zones.count(normalize_tzid(zone->name())))
-                diagnostics.warn(path, tz.begin_line,
-                                 "VTIMEZONE \"" + zone->name() +
-                                     "\" defined twice; the first is used");
+                zones.warn(path, tz.begin_line,
+                           "VTIMEZONE \"" + zone->name() + "\" defined twice; the first is used");
             else
                 calendar.zones.emplace(normalize_tzid(zone->name()), *zone);
         }
     }
-    calendar.events.reserve(text.events.size());
-    for (auto& event_text : text.events) {
-        EventParse parsed = parse_event(event_text, path, diagnostics);
-        if (parsed.ok)
-            calendar.events.push_back(std::move(parsed.record));
-    }
+    diagnostics.append(structure);
+    diagnostics.append(zones);
+    diagnostics.append(events);
     return calendar;
 }
 
+CalendarFile read_calendar(std::string_view bytes, const std::string& path,
+                           Diagnostics& diagnostics) {
+    ViewStream in(bytes);
+    return read_calendar(in, path, diagnostics);
+}
+
 std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
-                                      Diagnostics& diagnostics) {
+                                      Diagnostics& diagnostics, const ReadOptions& options) {
     namespace fs = std::filesystem;
     std::vector<CalendarFile> calendars;
-    auto read_file = [&](const std::string& path) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            diagnostics.warn(path, 0, "cannot open file");
-            return;
-        }
-        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (in.bad()) {
-            diagnostics.warn(path, 0, "cannot read file");
-            return;
-        }
-        calendars.push_back(read_calendar(bytes, path, diagnostics));
+    // Files are found first, so that progress can say how many there are and how big.
+    struct Source {
+        std::string path;
+        bool standard_input = false;
     };
+    std::vector<Source> sources;
+    ReadProgress so_far;
     for (const auto& input : inputs) {
         if (input == "-") {
-            std::string bytes((std::istreambuf_iterator<char>(std::cin)),
-                              std::istreambuf_iterator<char>());
-            calendars.push_back(read_calendar(bytes, "<stdin>", diagnostics));
+            sources.push_back({"<stdin>", true});
             continue;
         }
         std::error_code error;
@@ -499,7 +600,7 @@ std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
             continue;
         }
         if (!fs::is_directory(status)) {
-            read_file(input);
+            sources.push_back({input, false});
             continue;
         }
         std::vector<std::string> found;
@@ -507,8 +608,39 @@ std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
         if (found.empty() && unreadable == 0)
             diagnostics.warn(input, 0, "no .ics file in this directory or below it");
         std::sort(found.begin(), found.end());
-        for (const auto& path : found)
-            read_file(path);
+        for (auto& path : found)
+            sources.push_back({std::move(path), false});
+    }
+    so_far.files_total = sources.size();
+    for (const auto& source : sources) {
+        std::error_code error;
+        if (!source.standard_input)
+            so_far.bytes_total += fs::file_size(source.path, error);
+    }
+    for (const auto& source : sources) {
+        std::uint64_t bytes_before = so_far.bytes_read;
+        std::size_t events_before = so_far.events;
+        auto report = [&](std::uint64_t bytes, std::size_t events_read) {
+            so_far.bytes_read = bytes_before + bytes;
+            so_far.events = events_before + events_read;
+            if (options.progress)
+                options.progress(so_far);
+        };
+        if (source.standard_input) {
+            calendars.push_back(read_calendar(std::cin, source.path, diagnostics, report));
+        } else {
+            std::ifstream in(source.path, std::ios::binary);
+            if (!in) {
+                diagnostics.warn(source.path, 0, "cannot open file");
+            } else {
+                calendars.push_back(read_calendar(in, source.path, diagnostics, report));
+                if (in.bad())
+                    diagnostics.warn(source.path, 0, "cannot read the whole file");
+            }
+        }
+        ++so_far.files_done;
+        if (options.progress)
+            options.progress(so_far);
     }
     return calendars;
 }

@@ -13,6 +13,12 @@ using Instant = date::sys_seconds;
 /// A wall-clock reading that belongs to no zone yet.
 using LocalTime = date::local_seconds;
 
+/// Half-open interval of instants, `[from, to)`.
+struct TimeWindow {
+    Instant from{};
+    Instant to{};
+};
+
 /// An ATTENDEE or ORGANIZER as written in the file. `address` is lower-cased and has no
 /// `mailto:` prefix; parameters keep their RFC 5545 spelling (`ACCEPTED`, `REQ-PARTICIPANT`).
 struct Attendee {

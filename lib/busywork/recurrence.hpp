@@ -10,12 +10,6 @@
 
 namespace busywork {
 
-/// Half-open interval of instants, `[from, to)`.
-struct TimeWindow {
-    Instant from{};
-    Instant to{};
-};
-
 /// Whether an occurrence from `start` to `end` belongs to `window`: it overlaps it, or, when it
 /// has no length, it starts inside it.
 bool overlaps(const TimeWindow& window, Instant start, Instant end);
