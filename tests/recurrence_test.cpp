@@ -130,6 +130,25 @@ BOOST_AUTO_TEST_CASE(endless_secondly_rule_is_cut_with_a_warning) {
                "expansion cut at 2026-11-23 13:53");
 }
 
+// Each occurrence copies the event's text: with a 1 MiB DESCRIPTION one costs 1,048,576 bytes
+// plus sizeof(Occurrence) and its 5 bytes of UID and SUMMARY (under 1 KiB together), so about
+// 1025 KiB, and the 64 MiB a series may use hold 67,108,864 / (1,048,576 + under 1024) = 63 of
+// its daily occurrences (63.9...), not the 3,650 of ten years.
+BOOST_AUTO_TEST_CASE(a_series_with_a_huge_description_is_cut_by_its_memory) {
+    std::string text =
+        "BEGIN:VEVENT\nUID:w\nDTSTART:20160101T090000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY\n"
+        "SUMMARY:Wiki\nDESCRIPTION:" +
+        std::string(1u << 20, 'd') + "\nEND:VEVENT\n";
+    auto e = expand_text(text, "2016-01-01", "2025-12-31");
+    BOOST_TEST(e.occurrences.size() == 63u);
+    BOOST_REQUIRE_EQUAL(e.diagnostics.all().size(), 1u);
+    std::string message = e.diagnostics.all()[0].to_string();
+    BOOST_TEST(message.find("has more than 63 occurrences in the window (each carries about 1025 "
+                            "KiB of text and attendees, and a series may use 64 MiB)") !=
+                   std::string::npos,
+               message);
+}
+
 BOOST_AUTO_TEST_CASE(dtend_before_dtstart_skips_the_event_with_its_line) {
     auto e = expand_text("BEGIN:VEVENT\nUID:bad\nDTSTART:20261123T100000Z\nDTEND:20261123T090000Z\n"
                          "SUMMARY:Backwards\nEND:VEVENT\n",

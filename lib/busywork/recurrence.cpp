@@ -13,6 +13,21 @@ namespace {
 using date::days;
 using std::chrono::seconds;
 
+// About what one occurrence of `e` costs in memory.
+std::size_t occurrence_bytes(const EventRecord& e) {
+    auto person = [](const Attendee& a) {
+        return sizeof(Attendee) + a.address.size() + a.common_name.size() + a.partstat.size() +
+               a.role.size() + a.cutype.size();
+    };
+    std::size_t bytes = sizeof(Occurrence) + e.uid.size() + e.summary.size() +
+                        e.description.size() + e.location.size();
+    if (e.organizer)
+        bytes += person(*e.organizer);
+    for (const auto& a : e.attendees)
+        bytes += person(a);
+    return bytes;
+}
+
 std::string format_local(LocalTime t) {
     return date::format("%Y-%m-%d %H:%M", t);
 }
@@ -328,8 +343,10 @@ private:
         const bool may_stop_early =
             std::none_of(overrides.begin(), overrides.end(),
                          [](const EventRef& o) { return o.event->this_and_future; });
-        const std::size_t enough =
-            m_limits.occurrences_per_series + e.exdates.size() + overrides.size() + 1;
+        const std::size_t each = occurrence_bytes(e);
+        const std::size_t most = std::max<std::size_t>(
+            1, std::min(m_limits.occurrences_per_series, m_limits.bytes_per_series / each));
+        const std::size_t enough = most + e.exdates.size() + overrides.size() + 1;
         std::size_t steps_left = m_limits.steps_per_series;
         for (const auto& text : e.rrules) {
             try {
@@ -489,11 +506,17 @@ private:
             }
             if (!overlaps(m_window, occurrence.start, occurrence.end))
                 continue;
-            if (emitted == m_limits.occurrences_per_series) {
-                m_diagnostics.warn(
-                    master.file(), e.line,
-                    where + " has more than " + std::to_string(m_limits.occurrences_per_series) +
-                        " occurrences in the window; expansion cut at " + format_local(wall));
+            if (emitted == most) {
+                std::string why = most < m_limits.occurrences_per_series
+                                      ? " (each carries about " + std::to_string(each / 1024 + 1) +
+                                            " KiB of text and attendees, and a series may use " +
+                                            std::to_string(m_limits.bytes_per_series >> 20) +
+                                            " MiB)"
+                                      : "";
+                m_diagnostics.warn(master.file(), e.line,
+                                   where + " has more than " + std::to_string(most) +
+                                       " occurrences in the window" + why + "; expansion cut at " +
+                                       format_local(wall));
                 break;
             }
             occurrence.recurring = true;
