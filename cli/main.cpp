@@ -12,6 +12,7 @@
 #include <busywork/error.hpp>
 #include <busywork/ics_reader.hpp>
 #include <busywork/ownership.hpp>
+#include <busywork/progress_line.hpp>
 #include <busywork/recurrence.hpp>
 #include <busywork/redaction.hpp>
 #include <busywork/render_events.hpp>
@@ -41,6 +42,7 @@ struct CommonOptions {
     bool strict = false;
     bool redact = false;
     std::string redact_salt;
+    bool quiet = false; // no progress line, no informational lines; problems still print
 };
 
 // Which config file: chosen before anything else is decided.
@@ -106,6 +108,18 @@ void print_diagnostics(const busywork::Diagnostics& diagnostics) {
 
 /// Exit code of --strict when the input had any problem, even one busywork worked around.
 constexpr int strict_failure = 4;
+
+// The reading's progress, for a person at a terminal only: scripts and cron get none.
+std::optional<busywork::ProgressLine> progress_line(const CommonOptions& common) {
+    const char* term = std::getenv("TERM");
+    if (!busywork::progress_wanted(common.quiet, isatty(STDERR_FILENO), term ? term : ""))
+        return std::nullopt;
+    return std::optional<busywork::ProgressLine>(std::in_place, std::cerr);
+}
+
+busywork::ReadOptions read_options(std::optional<busywork::ProgressLine>& line) {
+    return line ? line->read_options() : busywork::ReadOptions{};
+}
 
 // Writes next to the target, then renames: a reader never sees half a file.
 void write_atomically(const std::string& path, const std::string& content) {
@@ -180,8 +194,10 @@ int run_events(const CommonOptions& common, const RulesOptions& rules_options,
     busywork::RuleSet rules = busywork::load_rules(rules_options.rules_file);
 
     busywork::Diagnostics diagnostics;
-    busywork::ClassifiedEvents events = busywork::classify_inputs(
-        common.inputs, window, zone, rules, rules_options.overrides(), diagnostics);
+    auto progress = progress_line(common);
+    busywork::ClassifiedEvents events =
+        busywork::classify_inputs(common.inputs, window, zone, rules, rules_options.overrides(),
+                                  diagnostics, false, read_options(progress));
     print_diagnostics(diagnostics);
     if (events.files_read == 0) {
         std::cerr << "busywork: error: no input could be read\n";
@@ -217,7 +233,8 @@ int run_events(const CommonOptions& common, const RulesOptions& rules_options,
         case EventsFormat::csv:
             // Standard output stays pure CSV; what was guessed goes to standard error.
             for (const auto& line : inferred)
-                std::cerr << "busywork: " << busywork::single_line_text(line) << '\n';
+                if (!common.quiet)
+                    std::cerr << "busywork: " << busywork::single_line_text(line) << '\n';
             rendered = busywork::render_events_csv(classified, counted, zone);
             break;
         case EventsFormat::json:
@@ -285,9 +302,10 @@ int run_report(const CommonOptions& common, const RulesOptions& rules_options,
         }
     }
     busywork::Diagnostics diagnostics;
-    busywork::ClassifiedEvents events =
-        busywork::classify_inputs(common.inputs, busywork::span_of(weeks), zone, rules,
-                                  rules_options.overrides(), diagnostics, options.per_calendar);
+    auto progress = progress_line(common);
+    busywork::ClassifiedEvents events = busywork::classify_inputs(
+        common.inputs, busywork::span_of(weeks), zone, rules, rules_options.overrides(),
+        diagnostics, options.per_calendar, read_options(progress));
     print_diagnostics(diagnostics);
     if (events.files_read == 0) {
         std::cerr << "busywork: error: no input could be read\n";
@@ -349,7 +367,8 @@ int run_report(const CommonOptions& common, const RulesOptions& rules_options,
 int run_check(const CommonOptions& common) {
     busywork::Zone zone = busywork::report_zone(common.tz);
     busywork::Diagnostics diagnostics;
-    auto calendars = busywork::read_inputs(common.inputs, diagnostics);
+    auto progress = progress_line(common);
+    auto calendars = busywork::read_inputs(common.inputs, diagnostics, read_options(progress));
     // Expanding finds the problems that only recurrence reveals. 1970-2100 holds fewer daily
     // instances than the per-series cap, so an endless daily meeting is not reported as cut.
     using namespace date;
@@ -359,10 +378,12 @@ int run_check(const CommonOptions& common) {
         events += c.events.size();
     busywork::expand_occurrences(calendars, everything, zone, diagnostics);
     print_diagnostics(diagnostics);
-    std::cerr << "busywork: " << calendars.size()
-              << (calendars.size() == 1 ? " file, " : " files, ") << events << " events read, "
-              << diagnostics.all().size()
-              << (diagnostics.all().size() == 1 ? " problem\n" : " problems\n");
+    // The problems are the answer; the count is for a person, and the exit code says it too.
+    if (!common.quiet)
+        std::cerr << "busywork: " << calendars.size()
+                  << (calendars.size() == 1 ? " file, " : " files, ") << events << " events read, "
+                  << diagnostics.all().size()
+                  << (diagnostics.all().size() == 1 ? " problem\n" : " problems\n");
     return diagnostics.empty() && !calendars.empty() ? 0 : 1;
 }
 
@@ -398,6 +419,8 @@ apply_settings(const CLI::App& command, const ConfigOptions& config, CommonOptio
     give("--no-strict", "strict", false);
     give("--redact", "redact", true);
     give("--no-redact", "redact", false);
+    give("--quiet", "quiet", true);
+    give("--no-quiet", "quiet", false);
     if (command.get_name() == "report") {
         give("--format", "report.format", name_of(report_formats, report.format));
         give("--color", "report.color", name_of(colours, report.color));
@@ -414,6 +437,7 @@ apply_settings(const CLI::App& command, const ConfigOptions& config, CommonOptio
     common.strict = settings.strict;
     common.redact = settings.redact;
     common.redact_salt = settings.redact_salt;
+    common.quiet = settings.quiet;
     rules.rules_file = settings.rules;
     rules.me = settings.me;
     rules.internal_domains = settings.internal_domains;
@@ -516,6 +540,11 @@ int main(int argc, char** argv) {
                           "fail (exit 4) when any event was skipped or anything warned about");
         command->add_flag("--no-strict")
             ->description("not --strict, though the config file says strict");
+        command->add_flag("-q,--quiet", common.quiet,
+                          "no progress line and no informational lines on stderr; warnings "
+                          "and errors still print");
+        command->add_flag("--no-quiet")
+            ->description("not --quiet, though the config file says quiet");
         add_config_options(command);
     };
 

@@ -86,7 +86,7 @@ _busywork() {
     esac
 
     local config_options="--config --no-config"
-    local common="--tz --strict --no-strict --help $config_options"
+    local common="--tz --strict --no-strict --quiet --no-quiet --help $config_options"
     local rules_options="--rules --me --internal-domain"
     local privacy="--redact --no-redact"
     local options

@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(a_config_file_sets_top_level_and_table_keys_with_their_line
 BOOST_AUTO_TEST_CASE(an_unknown_key_is_an_error_at_its_line_and_column_listing_the_known_ones) {
     BOOST_TEST(config_error("tz = \"UTC\"\ntimezone = \"UTC\"\n") ==
                "c.toml:2:1: unknown key \"timezone\" (known: tz, rules, me, internal_domains, "
-               "strict, redact, redact_salt, [report], [events])");
+               "strict, redact, redact_salt, quiet, [report], [events])");
     BOOST_TEST(config_error("[report]\n  colour = \"never\"\n") ==
                "c.toml:2:3: unknown key \"colour\" in [report] (known: format, color, workweek, "
                "per_calendar, fail_over)");
@@ -94,7 +94,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_key_is_an_error_at_its_line_and_column_listing_t
                "c.toml:2:1: unknown key \"color\" in [events] (known: format)");
     BOOST_TEST(config_error("[calendar]\nformat = \"csv\"\n") ==
                "c.toml:1:2: unknown key \"calendar\" (known: tz, rules, me, internal_domains, "
-               "strict, redact, redact_salt, [report], [events])");
+               "strict, redact, redact_salt, quiet, [report], [events])");
 }
 
 BOOST_AUTO_TEST_CASE(a_table_key_at_the_top_level_says_which_table_it_belongs_in) {
@@ -300,6 +300,7 @@ BOOST_AUTO_TEST_CASE(the_printed_settings_say_where_each_came_from_and_hide_the_
                "strict = false                      # default: false\n"
                "redact = false                      # default: false\n"
                "# redact_salt is set (environment BUSYWORK_REDACT_SALT); its value is not shown\n"
+               "quiet = false                       # default: false\n"
                "\n"
                "[report]\n"
                "format = \"csv\"                      # /c.toml:5\n"

@@ -27,6 +27,7 @@ constexpr SettingSpec specs[] = {
     {"redact", SettingType::boolean, "", "--redact", "false"},
     {"redact_salt", SettingType::string, "BUSYWORK_REDACT_SALT", "",
      "the same text has the same pseudonym for everyone"},
+    {"quiet", SettingType::boolean, "", "--quiet", "false"},
     {"report.format", SettingType::string, "", "--format", "text"},
     {"report.color", SettingType::string, "", "--color", "auto"},
     {"report.workweek", SettingType::string, "", "--workweek", "the rules file's working_week"},
@@ -49,7 +50,7 @@ const SettingSpec* find_spec(std::string_view key) {
 std::optional<SettingValue> default_value(std::string_view key) {
     if (key == "me" || key == "internal_domains")
         return std::vector<std::string>{};
-    if (key == "strict" || key == "redact" || key == "report.per_calendar")
+    if (key == "strict" || key == "redact" || key == "quiet" || key == "report.per_calendar")
         return false;
     if (key == "report.format" || key == "events.format")
         return std::string("text");
@@ -478,6 +479,7 @@ EffectiveSettings resolve_settings(const SettingLayer& command_line,
     flag("strict", settings.strict);
     flag("redact", settings.redact);
     text("redact_salt", settings.redact_salt);
+    flag("quiet", settings.quiet);
     text("report.format", settings.report_format);
     text("report.color", settings.color);
     text("report.workweek", settings.workweek);

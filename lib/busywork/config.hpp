@@ -113,6 +113,7 @@ struct EffectiveSettings {
     std::vector<std::string> internal_domains;
     bool strict = false;
     bool redact = false;
+    bool quiet = false; ///< no progress line or informational lines on standard error
     std::string redact_salt;
     std::string report_format = "text"; ///< text, csv, json, markdown or html
     std::string color = "auto";         ///< auto, always or never
