@@ -465,15 +465,35 @@ struct Prepared {
     std::vector<FoldedText> folded;
 };
 
+// Which texts some rule reads. Titles are always folded, for pre/post inference; the
+// defaults never read descriptions, which are most of an export's text and slow to fold.
+struct TextsRead {
+    bool description = false;
+    bool location = false;
+};
+
+TextsRead texts_read(const RuleSet& rules) {
+    TextsRead read;
+    for (const Rule& r : rules.rules) {
+        read.description = read.description || r.when.description || r.when.any_text;
+        read.location = read.location || r.when.location || r.when.any_text;
+    }
+    return read;
+}
+
 Prepared prepare(const std::vector<const Occurrence*>& occurrences, const RuleSet& rules,
                  const Ownerships& ownerships) {
     Prepared prepared;
+    prepared.participants.reserve(occurrences.size());
+    prepared.folded.reserve(occurrences.size());
     Folder fold(rules.settings.fold);
+    TextsRead read = texts_read(rules);
     for (const Occurrence* o : occurrences) {
         prepared.participants.push_back(
             participants_of(*o, ownership_of(*o, ownerships), rules.settings));
         prepared.folded.push_back(
-            FoldedText{fold(o->summary), fold(o->description), fold(o->location)});
+            FoldedText{fold(o->summary), read.description ? fold(o->description) : std::string(),
+                       read.location ? fold(o->location) : std::string()});
     }
     return prepared;
 }
