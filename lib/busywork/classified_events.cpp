@@ -22,6 +22,29 @@ std::vector<ClassifiedOccurrence> ClassifiedEvents::window_occurrences() const {
     return inside;
 }
 
+namespace {
+
+// Only to say where the events are: problems were reported already, and a few thousand
+// instances of an endless series are enough to find its first one.
+std::optional<TimeWindow> input_range(const std::vector<CalendarFile>& calendars,
+                                      const Zone& report_zone) {
+    using namespace date;
+    TimeWindow everything{sys_days{1970_y / January / 1}, sys_days{2100_y / January / 1}};
+    Diagnostics ignored;
+    auto anywhere =
+        expand_occurrences(calendars, everything, report_zone, ignored, ExpansionLimits{5000});
+    if (anywhere.empty())
+        return std::nullopt;
+    TimeWindow range{anywhere.front().start, anywhere.front().end};
+    for (const auto& o : anywhere) {
+        range.from = std::min(range.from, o.start);
+        range.to = std::max(range.to, o.end);
+    }
+    return range;
+}
+
+} // namespace
+
 ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const TimeWindow& window,
                                  const Zone& report_zone, const RuleSet& rules,
                                  const OwnershipOverrides& overrides, Diagnostics& diagnostics,
@@ -39,8 +62,12 @@ ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const T
     TimeWindow widened{window.from - margin, window.to + margin};
     std::vector<Occurrence> occurrences;
     if (calendars_apart) {
-        for (const CalendarFile& calendar : calendars) {
-            auto mine = expand_occurrences({calendar}, widened, report_zone, diagnostics);
+        for (CalendarFile& calendar : calendars) {
+            // Moved in and back rather than copied: a calendar can be most of the memory.
+            std::vector<CalendarFile> one;
+            one.push_back(std::move(calendar));
+            auto mine = expand_occurrences(one, widened, report_zone, diagnostics);
+            calendar = std::move(one.front());
             occurrences.insert(occurrences.end(), std::make_move_iterator(mine.begin()),
                                std::make_move_iterator(mine.end()));
         }
@@ -51,24 +78,14 @@ ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const T
     } else {
         occurrences = expand_occurrences(calendars, widened, report_zone, diagnostics);
     }
+    bool any_in_window =
+        std::any_of(occurrences.begin(), occurrences.end(),
+                    [&](const Occurrence& o) { return overlaps(window, o.start, o.end); });
+    if (!any_in_window && !calendars.empty())
+        events.input_range = input_range(calendars, report_zone);
+    // The occurrences hold what classification needs; the events can go before it starts.
+    calendars = {};
     events.all = classify(std::move(occurrences), rules, events.ownerships, diagnostics);
-    if (events.in_window().empty() && !calendars.empty()) {
-        // Only to say where the events are: problems were reported above, and a few
-        // thousand instances of an endless series are enough to find its first one.
-        using namespace date;
-        TimeWindow everything{sys_days{1970_y / January / 1}, sys_days{2100_y / January / 1}};
-        Diagnostics ignored;
-        auto anywhere =
-            expand_occurrences(calendars, everything, report_zone, ignored, ExpansionLimits{5000});
-        if (!anywhere.empty()) {
-            TimeWindow range{anywhere.front().start, anywhere.front().end};
-            for (const auto& o : anywhere) {
-                range.from = std::min(range.from, o.start);
-                range.to = std::max(range.to, o.end);
-            }
-            events.input_range = range;
-        }
-    }
     return events;
 }
 
