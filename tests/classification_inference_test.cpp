@@ -60,9 +60,9 @@ Occurrence meeting(const std::string& uid, const std::string& summary, Instant s
     o.summary = summary;
     o.organizer = person(owner);
     if (!people.empty())
-        o.attendees.push_back(person(owner));
+        o.attendees.edit().push_back(person(owner));
     for (const auto& p : people)
-        o.attendees.push_back(person(p));
+        o.attendees.edit().push_back(person(p));
     o.status = "CONFIRMED";
     o.transp = "OPAQUE";
     return o;
@@ -370,7 +370,7 @@ BOOST_AUTO_TEST_CASE(excluded_customer_meetings_do_not_anchor) {
     cancelled.status = "CANCELLED";
     Occurrence declined =
         meeting("declined", "Quarterly business review", at(21, 11), at(21, 12), {"x@contoso.com"});
-    declined.attendees.at(0).partstat = "DECLINED"; // the owner's own ATTENDEE line
+    declined.attendees.edit().at(0).partstat = "DECLINED"; // the owner's own ATTENDEE line
     Occurrence free =
         meeting("free", "Quarterly business review", at(22, 11), at(22, 12), {"x@contoso.com"});
     free.transp = "TRANSPARENT";
@@ -425,8 +425,9 @@ BOOST_AUTO_TEST_CASE(the_owners_hyphenated_company_name_never_ties) {
         meeting("internal", "Acme Zahlen", at(22, 10), at(22, 11), {"jonas@acme-sales.de"});
     Occurrence customer =
         meeting("customer", "Acme Sales and Northwind", at(22, 13), at(22, 14), {"x@northwind.dk"});
-    internal.organizer->address = customer.organizer->address = "anna@acme-sales.de";
-    internal.attendees[0].address = customer.attendees[0].address = "anna@acme-sales.de";
+    internal.organizer.edit()->address = customer.organizer.edit()->address = "anna@acme-sales.de";
+    internal.attendees.edit()[0].address = customer.attendees.edit()[0].address =
+        "anna@acme-sales.de";
     Ownerships ownerships{{calendar, hyphenated}};
     Diagnostics diagnostics;
     Result r{classify({internal, customer}, default_rules(), ownerships, diagnostics)};

@@ -152,9 +152,9 @@ Occurrence occurrence_of(const Case& c) {
     if (me == "auto")
         me = c.attendees.empty() ? "" : "ACCEPTED";
     if (!me.empty())
-        o.attendees.push_back(person(owner, me));
+        o.attendees.edit().push_back(person(owner, me));
     for (const auto& a : c.attendees)
-        o.attendees.push_back(a);
+        o.attendees.edit().push_back(a);
     return o;
 }
 

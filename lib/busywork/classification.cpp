@@ -88,14 +88,19 @@ public:
         m_meetings.push_back(std::move(meeting));
         for (auto& n : names)
             m_by_name[std::move(n)].push_back(index);
+        for (const auto& p : m_meetings.back().participants)
+            m_by_person_start[p].push_back(index);
     }
 
     void index() {
+        // Equal times in the order added, so that the lists of one person agree with these.
         auto by_start = [this](std::size_t a, std::size_t b) {
-            return m_meetings[a].start < m_meetings[b].start;
+            const Instant x = m_meetings[a].start, y = m_meetings[b].start;
+            return x != y ? x < y : a < b;
         };
         auto by_end = [this](std::size_t a, std::size_t b) {
-            return m_meetings[a].end < m_meetings[b].end;
+            const Instant x = m_meetings[a].end, y = m_meetings[b].end;
+            return x != y ? x < y : a < b;
         };
         m_by_start.resize(m_meetings.size());
         for (std::size_t i = 0; i < m_meetings.size(); ++i)
@@ -107,6 +112,11 @@ public:
             m_by_name_end[name] = list;
             std::sort(list.begin(), list.end(), by_start);
             std::sort(m_by_name_end[name].begin(), m_by_name_end[name].end(), by_end);
+        }
+        for (auto& [person, list] : m_by_person_start) {
+            m_by_person_end[person] = list;
+            std::sort(list.begin(), list.end(), by_start);
+            std::sort(m_by_person_end[person].begin(), m_by_person_end[person].end(), by_end);
         }
     }
 
@@ -133,10 +143,16 @@ public:
         }
         if (best)
             return best;
+        // A meeting all of `people` attend is in each one's list: the scan walks the one that
+        // has the fewest meetings in the window, not every meeting in it.
+        const std::vector<std::size_t>* list =
+            fewest(m_by_person_start, people, end, end + adjacent, &Meeting::start);
+        if (!list)
+            return std::nullopt;
         auto first =
-            std::lower_bound(m_by_start.begin(), m_by_start.end(), end,
+            std::lower_bound(list->begin(), list->end(), end,
                              [this](std::size_t i, Instant t) { return m_meetings[i].start < t; });
-        for (auto it = first; it != m_by_start.end(); ++it) {
+        for (auto it = first; it != list->end(); ++it) {
             const Meeting& m = m_meetings[*it];
             if (m.start - end > adjacent)
                 break;
@@ -173,10 +189,14 @@ public:
         }
         if (best)
             return best;
+        const std::vector<std::size_t>* list =
+            fewest(m_by_person_end, people, start - adjacent, start, &Meeting::end);
+        if (!list)
+            return std::nullopt;
         auto past =
-            std::upper_bound(m_by_end.begin(), m_by_end.end(), start,
+            std::upper_bound(list->begin(), list->end(), start,
                              [this](Instant t, std::size_t i) { return t < m_meetings[i].end; });
-        while (past != m_by_end.begin()) {
+        while (past != list->begin()) {
             const Meeting& m = m_meetings[*--past];
             if (start - m.end > adjacent)
                 break;
@@ -187,6 +207,34 @@ public:
     }
 
 private:
+    using PersonIndex = std::unordered_map<std::string, std::vector<std::size_t>>;
+
+    // Of `people`'s lists in `index` (each sorted by `time`), the one with the fewest meetings
+    // whose `time` is in [from, to]; nothing when someone attends none, or `people` is empty.
+    const std::vector<std::size_t>* fewest(const PersonIndex& index,
+                                           const std::vector<std::string>& people, Instant from,
+                                           Instant to, Instant Meeting::*time) const {
+        const std::vector<std::size_t>* best = nullptr;
+        std::ptrdiff_t best_count = 0;
+        for (const auto& p : people) {
+            auto it = index.find(p);
+            if (it == index.end())
+                return nullptr;
+            const auto& list = it->second;
+            auto lo =
+                std::lower_bound(list.begin(), list.end(), from,
+                                 [&](std::size_t i, Instant t) { return m_meetings[i].*time < t; });
+            auto hi = std::upper_bound(lo, list.end(), to, [&](Instant t, std::size_t i) {
+                return t < m_meetings[i].*time;
+            });
+            if (!best || hi - lo < best_count) {
+                best = &list;
+                best_count = hi - lo;
+            }
+        }
+        return best;
+    }
+
     static bool attends_all(const Meeting& m, const std::vector<std::string>& people) {
         return !people.empty() && std::includes(m.participants.begin(), m.participants.end(),
                                                 people.begin(), people.end());
@@ -201,6 +249,9 @@ private:
     std::vector<std::size_t> m_by_end;
     std::unordered_map<std::string, std::vector<std::size_t>> m_by_name;
     std::unordered_map<std::string, std::vector<std::size_t>> m_by_name_end;
+    // Meetings by participant, by start and by end.
+    PersonIndex m_by_person_start;
+    PersonIndex m_by_person_end;
 };
 
 // What inference rules may consult; absent in the first pass, which finds the customers.
@@ -311,18 +362,18 @@ public:
                 return std::to_string(m_subject.duration.count()) + " min long";
             }))
             return m_result;
-        if (w.title && !text(*w.title, "title", {{&m_subject.folded.title, &o.summary}}))
+        if (w.title && !text(*w.title, "title", {{&m_subject.folded.title, &*o.summary}}))
             return m_result;
-        if (w.description &&
-            !text(*w.description, "description", {{&m_subject.folded.description, &o.description}}))
+        if (w.description && !text(*w.description, "description",
+                                   {{&m_subject.folded.description, &*o.description}}))
             return m_result;
         if (w.location &&
-            !text(*w.location, "location", {{&m_subject.folded.location, &o.location}}))
+            !text(*w.location, "location", {{&m_subject.folded.location, &*o.location}}))
             return m_result;
         if (w.any_text && !text(*w.any_text, "text",
-                                {{&m_subject.folded.title, &o.summary},
-                                 {&m_subject.folded.description, &o.description},
-                                 {&m_subject.folded.location, &o.location}}))
+                                {{&m_subject.folded.title, &*o.summary},
+                                 {&m_subject.folded.description, &*o.description},
+                                 {&m_subject.folded.location, &*o.location}}))
             return m_result;
         if (w.infer != Inference::none)
             infer(w.infer, inference);
@@ -589,7 +640,7 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
     std::vector<bool> is_customer(occurrences.size(), false);
     std::set<std::string> timed_out_events;
     auto report_timeout = [&](const Occurrence& o, std::size_t rule) {
-        if (timed_out_events.insert(o.uid + "\n" + o.summary).second &&
+        if (timed_out_events.insert(*o.uid + "\n" + *o.summary).second &&
             timed_out_events.size() <= PatternRunner::timeouts_allowed)
             diagnostics.warn(o.source_file, o.source_line,
                              "a regular expression of rule \"" + rules.rules[rule].name +

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <busywork/shared.hpp>
 #include <date/date.h>
 #include <optional>
 #include <string>
@@ -31,23 +32,24 @@ struct Attendee {
 
 /// One instance of an event, after recurrence expansion. Start and end are instants; an
 /// all-day occurrence starts and ends at midnight of the report zone. `end >= start`.
+/// The instances of one event share its text and attendees (see `Shared`).
 struct Occurrence {
-    std::string source_file;
+    Shared<std::string> source_file;
     int source_line = 0; ///< line of the BEGIN:VEVENT that defined this instance
-    std::string uid;
+    Shared<std::string> uid;
     /// The instance's original start (RFC 5545 RECURRENCE-ID) when it belongs to a series.
     std::optional<Instant> recurrence_id;
     Instant start{};
     Instant end{};
     bool all_day = false;
-    std::string summary;
-    std::string description;
-    std::string location;
-    std::optional<Attendee> organizer;
-    std::vector<Attendee> attendees;
+    bool recurring = false;
+    Shared<std::string> summary;
+    Shared<std::string> description;
+    Shared<std::string> location;
+    Shared<std::optional<Attendee>> organizer;
+    Shared<std::vector<Attendee>> attendees;
     std::string status; ///< `CONFIRMED`, `TENTATIVE`, `CANCELLED` or empty
     std::string transp; ///< `OPAQUE`, `TRANSPARENT` or empty
-    bool recurring = false;
 };
 
 } // namespace busywork

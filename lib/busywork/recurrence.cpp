@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace busywork {
 namespace {
@@ -173,16 +174,15 @@ std::pair<Instant, Instant> place(LocalTime wall, const Zone& zone, bool all_day
     return {start, end};
 }
 
-Occurrence make_occurrence(const EventRef& ref, const std::string& uid, Instant start, Instant end,
-                           bool all_day) {
+// What every occurrence of `ref` carries: its text, attendees and source, which the copies
+// share rather than copy.
+Occurrence prototype_of(const EventRef& ref, const Shared<std::string>& uid,
+                        const Shared<std::string>& file) {
     const EventRecord& e = *ref.event;
     Occurrence o;
-    o.source_file = ref.file();
+    o.source_file = file;
     o.source_line = e.line;
     o.uid = uid;
-    o.start = start;
-    o.end = end;
-    o.all_day = all_day;
     o.summary = e.summary;
     o.description = e.description;
     o.location = e.location;
@@ -217,19 +217,31 @@ bool same_content(const EventRecord& a, const EventRecord& b) {
 struct Group {
     std::vector<EventRef> masters;
     std::vector<EventRef> overrides;
+    // Positions in `overrides` by RECURRENCE-ID, so that a copy is compared only with the
+    // overrides it may be a copy of: DATE-TIME ones by instant, DATE ones by date, and all of
+    // them by the date as written (which is what a DATE one is compared with).
+    std::map<Instant, std::vector<std::size_t>> override_at;
+    std::map<days::rep, std::vector<std::size_t>> date_override_on;
+    std::map<days::rep, std::vector<std::size_t>> override_on;
 };
 
 // Adds `candidate` to `kept` unless a copy of it is there already (see expand_occurrences, 1).
-void add_copy(std::vector<EventRef>& kept, const EventRef& candidate,
-              const std::function<bool(const EventRef&, const EventRef&)>& same_key,
-              Diagnostics& diagnostics) {
+// `positions`, when given, are those in `kept` (ascending) that may share its key. Returns
+// where `candidate` went, or nothing when an equal copy was there.
+std::optional<std::size_t>
+add_copy(std::vector<EventRef>& kept, const EventRef& candidate,
+         const std::function<bool(const EventRef&, const EventRef&)>& same_key,
+         Diagnostics& diagnostics, const std::vector<std::size_t>* positions = nullptr) {
     const EventRecord& c = *candidate.event;
-    for (auto& existing : kept) {
+    const std::size_t count = positions ? positions->size() : kept.size();
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t at = positions ? (*positions)[k] : k;
+        EventRef& existing = kept[at];
         if (!same_key(existing, candidate))
             continue;
         const EventRecord& e = *existing.event;
         if (same_content(e, c))
-            return;
+            return std::nullopt;
         if (e.sequence != c.sequence) {
             const EventRef& newer = e.sequence > c.sequence ? existing : candidate;
             const EventRef& older = e.sequence > c.sequence ? candidate : existing;
@@ -239,7 +251,7 @@ void add_copy(std::vector<EventRef>& kept, const EventRef& candidate,
                                  std::to_string(newer.event->sequence) + " version at " +
                                  newer.file() + ":" + std::to_string(newer.event->line));
             existing = newer;
-            return;
+            return at;
         }
         diagnostics.warn(candidate.file(), c.line,
                          "UID " + c.uid +
@@ -250,6 +262,7 @@ void add_copy(std::vector<EventRef>& kept, const EventRef& candidate,
         break;
     }
     kept.push_back(candidate);
+    return kept.size() - 1;
 }
 
 class SeriesExpander {
@@ -266,9 +279,24 @@ public:
         for (std::size_t i = 0; i < group.overrides.size(); ++i)
             if (!used[i])
                 emit_single(uid, group.overrides[i], true);
+        m_prototypes.clear();
     }
 
 private:
+    Occurrence make_occurrence(const EventRef& ref, const std::string& uid, Instant start,
+                               Instant end, bool all_day) {
+        auto it = m_prototypes.find(ref.event);
+        if (it == m_prototypes.end()) {
+            auto file = m_files.try_emplace(ref.zones, ref.file()).first;
+            it = m_prototypes.emplace(ref.event, prototype_of(ref, uid, file->second)).first;
+        }
+        Occurrence o = it->second;
+        o.start = start;
+        o.end = end;
+        o.all_day = all_day;
+        return o;
+    }
+
     struct Override {
         const EventRef* ref;
         Timing timing;
@@ -459,6 +487,17 @@ private:
         }
         std::sort(future.begin(), future.end(),
                   [](const Override& a, const Override& b) { return a.rid_wall < b.rid_wall; });
+        // The first of `exact` that names each instant, and each date: a lookup per start, not
+        // a scan of every override, which made a series with thousands of them quadratic.
+        std::map<Instant, std::size_t> exact_at;
+        std::map<days::rep, std::size_t> exact_on;
+        for (std::size_t i = 0; i < exact.size(); ++i) {
+            if (exact[i].by_date)
+                exact_on.emplace(date::floor<days>(exact[i].rid_wall).time_since_epoch().count(),
+                                 i);
+            else
+                exact_at.emplace(zone.to_instant(exact[i].rid_wall), i);
+        }
 
         auto names = [&](const Override& o, LocalTime wall) {
             if (o.by_date)
@@ -470,12 +509,13 @@ private:
         for (const auto& [wall, period_span] : starts) {
             Instant rid_instant =
                 series.all_day ? m_report.to_instant(wall) : zone.to_instant(wall);
-            const Override* replacement = nullptr;
-            for (const auto& o : exact)
-                if (names(o, wall)) {
-                    replacement = &o;
-                    break;
-                }
+            std::size_t first = exact.size();
+            if (auto it = exact_at.find(zone.to_instant(wall)); it != exact_at.end())
+                first = it->second;
+            if (auto it = exact_on.find(date::floor<days>(wall).time_since_epoch().count());
+                it != exact_on.end())
+                first = std::min(first, it->second);
+            const Override* replacement = first < exact.size() ? &exact[first] : nullptr;
             if (!replacement) {
                 if (excluded_dates.count(date::floor<days>(wall).time_since_epoch().count()) ||
                     (!series.all_day && excluded_instants.count(rid_instant)))
@@ -531,6 +571,9 @@ private:
     Diagnostics& m_diagnostics;
     const ExpansionLimits& m_limits;
     std::vector<Occurrence>& m_out;
+    // Of the group being expanded: an occurrence per event, for its instances to copy.
+    std::unordered_map<const EventRecord*, Occurrence> m_prototypes;
+    std::unordered_map<const FileZones*, Shared<std::string>> m_files;
     std::map<const EventRef*, std::size_t> m_override_index;
 };
 
@@ -566,9 +609,34 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
                 continue;
             }
             Group& group = groups[event.uid];
-            if (event.recurrence_id)
-                add_copy(group.overrides, ref, same_rid, diagnostics);
-            else
+            if (event.recurrence_id) {
+                const DateTimeValue& rid = *event.recurrence_id;
+                const bool by_date = rid.form == TimeForm::date;
+                const days::rep day = date::floor<days>(rid.local).time_since_epoch().count();
+                const Instant at = by_date ? Instant{} : ref.zones->instant_of(rid, event.line);
+                std::vector<std::size_t> positions;
+                auto take = [&positions](const auto& index, const auto& key) {
+                    if (auto it = index.find(key); it != index.end())
+                        positions.insert(positions.end(), it->second.begin(), it->second.end());
+                };
+                if (by_date) {
+                    take(group.override_on, day);
+                } else {
+                    take(group.override_at, at);
+                    take(group.date_override_on, day);
+                }
+                std::sort(positions.begin(), positions.end());
+                positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+                // A replaced copy keeps its old keys too; same_rid checks every position.
+                if (auto placed =
+                        add_copy(group.overrides, ref, same_rid, diagnostics, &positions)) {
+                    group.override_on[day].push_back(*placed);
+                    if (by_date)
+                        group.date_override_on[day].push_back(*placed);
+                    else
+                        group.override_at[at].push_back(*placed);
+                }
+            } else
                 add_copy(group.masters, ref, same_master, diagnostics);
         }
     }
@@ -592,7 +660,7 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
     for (const auto& [uid, group] : groups)
         expander.expand_group(uid, group);
     for (const auto& ref : without_uid)
-        expander.expand_group("", Group{{ref}, {}});
+        expander.expand_group("", Group{{ref}, {}, {}, {}, {}});
     std::stable_sort(out.begin(), out.end(), [](const Occurrence& a, const Occurrence& b) {
         if (a.start != b.start)
             return a.start < b.start;

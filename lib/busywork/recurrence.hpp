@@ -17,9 +17,10 @@ bool overlaps(const TimeWindow& window, Instant start, Instant end);
 struct ExpansionLimits {
     /// Occurrences one series may put into the window; past it the series is cut, with a warning.
     std::size_t occurrences_per_series = 50000;
-    /// Every occurrence carries its own copy of the event's text and attendees, so a series
-    /// may also put no more than this many bytes (an estimate) into the window: an endless
-    /// series with a megabyte of DESCRIPTION or thousands of attendees is cut sooner.
+    /// Occurrences share their event's text and attendees in memory, but every one of them
+    /// is written out with all of it, so a series may also put no more than this many bytes
+    /// (an estimate) into the window: an endless series with a megabyte of DESCRIPTION or
+    /// thousands of attendees is cut sooner.
     std::size_t bytes_per_series = 64u << 20;
     /// Starts the rules of one series may generate in all, inside the window or before it.
     /// A rule without COUNT jumps ahead to the window, so this bounds COUNT rules that start

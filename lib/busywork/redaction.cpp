@@ -195,9 +195,10 @@ void Redactor::redact(ClassifiedOccurrence& occurrence) const {
     o.description = m_pseudonyms.description(o.description);
     o.location = m_pseudonyms.location(o.location);
     if (o.organizer)
-        redact(*o.organizer);
-    for (auto& a : o.attendees)
-        redact(a);
+        redact(*o.organizer.edit());
+    if (!o.attendees.empty())
+        for (auto& a : o.attendees.edit())
+            redact(a);
     if (c.tie)
         redact(*c.tie);
 }

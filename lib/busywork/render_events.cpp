@@ -62,7 +62,7 @@ std::string render_events_csv(const std::vector<ClassifiedOccurrence>& occurrenc
                csv_field(o.status) + ',' + csv_field(o.transp) + ',' + csv_field(o.location) + ',' +
                csv_field(o.organizer ? o.organizer->address : std::string()) + ',' +
                csv_field(people(o)) + ',' +
-               csv_field(o.source_file + ":" + std::to_string(o.source_line)) + "\r\n";
+               csv_field(*o.source_file + ":" + std::to_string(o.source_line)) + "\r\n";
     }
     return out;
 }
@@ -84,11 +84,11 @@ std::string render_events_json(const std::vector<ClassifiedOccurrence>& occurren
         for (const auto& a : o.attendees)
             attendees.push_back(person(a));
         list.push_back({
-            {"uid", o.uid},
+            {"uid", *o.uid},
             {"start", format_rfc3339(o.start, zone)},
             {"end", format_rfc3339(o.end, zone)},
             {"all_day", o.all_day},
-            {"summary", o.summary},
+            {"summary", *o.summary},
             {"category", category_name(c.category)},
             {"rule", c.rule},
             {"counted_min", counted_min.at(i)},
@@ -103,11 +103,11 @@ std::string render_events_json(const std::vector<ClassifiedOccurrence>& occurren
             {"recurring", o.recurring},
             {"status", o.status},
             {"transp", o.transp},
-            {"location", o.location},
-            {"description", o.description},
+            {"location", *o.location},
+            {"description", *o.description},
             {"organizer", o.organizer ? person(*o.organizer) : nlohmann::json()},
             {"attendees", attendees},
-            {"source", {{"file", o.source_file}, {"line", o.source_line}}},
+            {"source", {{"file", *o.source_file}, {"line", o.source_line}}},
         });
     }
     // Invalid UTF-8 in event text is replaced rather than thrown on.

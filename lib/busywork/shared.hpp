@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace busywork {
+
+namespace detail {
+template <class T>
+struct is_optional : std::false_type {};
+template <class U>
+struct is_optional<std::optional<U>> : std::true_type {};
+} // namespace detail
+
+/// A value that copies share. A series' occurrences all carry their event's title, text and
+/// attendees, and a ten-year export has a hundred thousand of them: copying a `Shared` copies
+/// a pointer, not the text. It reads like the value (`->`, `*`, `size()`, iteration) and is
+/// written whole (`=`) or through `edit()`, which first makes the value this copy's own, so
+/// no copy ever sees another one change.
+template <class T>
+class Shared {
+public:
+    Shared() = default;
+    Shared(T value) : m_value(std::make_shared<const T>(std::move(value))) {}
+    template <class U, class = std::enable_if_t<std::is_constructible_v<T, U&&> &&
+                                                !std::is_same_v<std::decay_t<U>, Shared> &&
+                                                !std::is_same_v<std::decay_t<U>, T>>>
+    Shared(U&& value) : Shared(T(std::forward<U>(value))) {}
+
+    Shared& operator=(T value) {
+        m_value = std::make_shared<const T>(std::move(value));
+        return *this;
+    }
+    template <class U>
+    requires(!std::is_same_v<std::decay_t<U>, Shared> && std::is_constructible_v<T, U&&>) Shared&
+    operator=(U&& value) {
+        return *this = T(std::forward<U>(value));
+    }
+
+    const T& get() const { return m_value ? *m_value : nothing(); }
+    operator const T&() const { return get(); }
+    operator std::string_view() const requires std::is_convertible_v<const T&, std::string_view> {
+        return get();
+    }
+    /// For an optional value, `*` and `->` reach the value inside it, as `std::optional`'s own
+    /// do; `get()` gives the optional.
+    const auto& operator*() const {
+        if constexpr (detail::is_optional<T>::value)
+            return *get();
+        else
+            return get();
+    }
+    auto operator->() const { return &**this; }
+
+    /// This copy's value, for writing; the copies that shared it keep the old one.
+    T& edit() {
+        if (!m_value || m_value.use_count() > 1)
+            m_value = std::make_shared<const T>(get());
+        // Sound: every value is created as a non-const T, and no other copy holds this one.
+        return const_cast<T&>(*m_value);
+    }
+
+    explicit operator bool() const requires std::is_constructible_v<bool, const T&> {
+        return static_cast<bool>(get());
+    }
+
+    auto begin() const { return get().begin(); }
+    auto end() const { return get().end(); }
+    bool empty() const { return get().empty(); }
+    std::size_t size() const { return get().size(); }
+    decltype(auto) operator[](std::size_t i) const { return get()[i]; }
+    decltype(auto) front() const { return get().front(); }
+    decltype(auto) back() const { return get().back(); }
+
+    /// Whether both are one value, not merely equal ones.
+    bool same_as(const Shared& other) const { return m_value == other.m_value; }
+
+    friend bool operator==(const Shared& a, const Shared& b) {
+        return a.m_value == b.m_value || a.get() == b.get();
+    }
+    /// Against anything the value compares with: `uid == "x"`, `summary == other_string`.
+    template <class U>
+    requires(!std::is_same_v<U, Shared> && std::is_convertible_v<const U&, T>) friend bool
+    operator==(const Shared& a, const U& b) {
+        return a.get() == b;
+    }
+    friend auto operator<=>(const Shared& a, const Shared& b) { return a.get() <=> b.get(); }
+    template <class U>
+    requires(!std::is_same_v<U, Shared> && std::is_convertible_v<const U&, T>) friend auto
+    operator<=>(const Shared& a, const U& b) {
+        return a.get() <=> b;
+    }
+    template <class U>
+    requires(!std::is_same_v<U, Shared> && requires(const T& t, const U& u) { t + u; }) friend auto
+    operator+(const Shared& a, const U& b) {
+        return a.get() + b;
+    }
+    template <class U>
+    requires(!std::is_same_v<U, Shared> && requires(const U& u, const T& t) { u + t; }) friend auto
+    operator+(const U& a, const Shared& b) {
+        return a + b.get();
+    }
+    friend std::ostream& operator<<(std::ostream& out, const Shared& s) requires
+        requires(std::ostream& o, const T& t) {
+        o << t;
+    }
+    { return out << s.get(); }
+
+private:
+    static const T& nothing() {
+        static const T value{};
+        return value;
+    }
+
+    std::shared_ptr<const T> m_value;
+};
+
+} // namespace busywork
