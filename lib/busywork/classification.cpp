@@ -3,8 +3,10 @@
 #include <busywork/classification.hpp>
 #include <busywork/domains.hpp>
 #include <busywork/participants.hpp>
+#include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace busywork {
@@ -13,10 +15,11 @@ namespace {
 
 using std::chrono::minutes;
 
+// Into the folded texts that `Prepared` keeps, each distinct text once.
 struct FoldedText {
-    std::string title;
-    std::string description;
-    std::string location;
+    const std::string* title;
+    const std::string* description;
+    const std::string* location;
 };
 
 // Everything the rules look at for one occurrence, worked out once.
@@ -362,18 +365,18 @@ public:
                 return std::to_string(m_subject.duration.count()) + " min long";
             }))
             return m_result;
-        if (w.title && !text(*w.title, "title", {{&m_subject.folded.title, &*o.summary}}))
+        if (w.title && !text(*w.title, "title", {{m_subject.folded.title, &*o.summary}}))
             return m_result;
-        if (w.description && !text(*w.description, "description",
-                                   {{&m_subject.folded.description, &*o.description}}))
+        if (w.description &&
+            !text(*w.description, "description", {{m_subject.folded.description, &*o.description}}))
             return m_result;
         if (w.location &&
-            !text(*w.location, "location", {{&m_subject.folded.location, &*o.location}}))
+            !text(*w.location, "location", {{m_subject.folded.location, &*o.location}}))
             return m_result;
         if (w.any_text && !text(*w.any_text, "text",
-                                {{&m_subject.folded.title, &*o.summary},
-                                 {&m_subject.folded.description, &*o.description},
-                                 {&m_subject.folded.location, &*o.location}}))
+                                {{m_subject.folded.title, &*o.summary},
+                                 {m_subject.folded.description, &*o.description},
+                                 {m_subject.folded.location, &*o.location}}))
             return m_result;
         if (w.infer != Inference::none)
             infer(w.infer, inference);
@@ -449,7 +452,7 @@ private:
         const Settings& s = inference->settings;
         const Occurrence& o = m_subject.occurrence;
         std::vector<std::string> words =
-            distinctive_words(m_subject.folded.title, inference->names);
+            distinctive_words(*m_subject.folded.title, inference->names);
         std::optional<Tie> tie =
             side == Inference::pre
                 ? inference->meetings.before(o.end, words, m_subject.participants.addresses,
@@ -495,25 +498,37 @@ const Ownership& ownership_of(const Occurrence& o, const Ownerships& ownerships)
     return it == ownerships.end() ? nobody : it->second;
 }
 
-// Folds each distinct text once: a series' occurrences share their titles.
-class Folder {
+// What the rules look at, worked out once for each distinct value: a series' occurrences
+// share their titles and attendees.
+class Prepared {
 public:
-    explicit Folder(const FoldOptions& options) : m_options(options) {}
-    const std::string& operator()(const std::string& text) {
-        auto it = m_cache.find(text);
-        if (it == m_cache.end())
-            it = m_cache.emplace(text, fold_text(text, m_options)).first;
-        return it->second;
+    std::vector<const Participants*> participants;
+    std::vector<FoldedText> folded;
+
+    const std::string* fold(const std::string& text, const FoldOptions& options) {
+        auto it = m_folded.find(text);
+        if (it == m_folded.end())
+            it = m_folded.emplace(text, fold_text(text, options)).first;
+        return &it->second;
+    }
+
+    const Participants* participants_of(const Occurrence& o, const Ownership& ownership,
+                                        const Settings& settings) {
+        // Identity, not content, is the key: copies of one event share these values, and
+        // telling equal lists apart costs only a second computation.
+        PeopleKey key{&o.organizer.get(), &o.attendees.get(), &o.source_file.get()};
+        auto it = m_participants.find(key);
+        if (it == m_participants.end())
+            it = m_participants.emplace(key, busywork::participants_of(o, ownership, settings))
+                     .first;
+        return &it->second;
     }
 
 private:
-    FoldOptions m_options;
-    std::unordered_map<std::string, std::string> m_cache;
-};
-
-struct Prepared {
-    std::vector<Participants> participants;
-    std::vector<FoldedText> folded;
+    using PeopleKey = std::tuple<const void*, const void*, const void*>;
+    // Node-based, so the pointers above stay valid when more are added or this is moved.
+    std::unordered_map<std::string, std::string> m_folded;
+    std::map<PeopleKey, Participants> m_participants;
 };
 
 // Which texts some rule reads. Titles are always folded, for pre/post inference; the
@@ -537,14 +552,16 @@ Prepared prepare(const std::vector<const Occurrence*>& occurrences, const RuleSe
     Prepared prepared;
     prepared.participants.reserve(occurrences.size());
     prepared.folded.reserve(occurrences.size());
-    Folder fold(rules.settings.fold);
+    const FoldOptions& options = rules.settings.fold;
+    static const std::string unread;
     TextsRead read = texts_read(rules);
     for (const Occurrence* o : occurrences) {
         prepared.participants.push_back(
-            participants_of(*o, ownership_of(*o, ownerships), rules.settings));
+            prepared.participants_of(*o, ownership_of(*o, ownerships), rules.settings));
         prepared.folded.push_back(
-            FoldedText{fold(o->summary), read.description ? fold(o->description) : std::string(),
-                       read.location ? fold(o->location) : std::string()});
+            FoldedText{prepared.fold(o->summary, options),
+                       read.description ? prepared.fold(o->description, options) : &unread,
+                       read.location ? prepared.fold(o->location, options) : &unread});
     }
     return prepared;
 }
@@ -597,14 +614,14 @@ customer_meetings(const std::vector<const Occurrence*>& occurrences, const Prepa
         if (!is_customer[i])
             continue;
         std::vector<std::string> names =
-            distinctive_words(prepared.folded[i].title, *it->second.names);
-        for (const auto& d : prepared.participants[i].external_domains)
+            distinctive_words(*prepared.folded[i].title, *it->second.names);
+        for (const auto& d : prepared.participants[i]->external_domains)
             for (auto& label : NameFilter::label_names(d, rules.settings.fold))
                 if (it->second.names->distinctive(label) &&
                     std::find(names.begin(), names.end(), label) == names.end())
                     names.push_back(std::move(label));
         it->second.meetings.add(
-            {o.start, o.end, prepared.participants[i].addresses, o.summary, o.uid},
+            {o.start, o.end, prepared.participants[i]->addresses, o.summary, o.uid},
             std::move(names));
     }
     for (auto& [file, c] : calendars)
@@ -658,7 +675,7 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
     };
 
     for (std::size_t i = 0; i < occurrences.size(); ++i) {
-        Subject subject{occurrences[i], prepared.participants[i], prepared.folded[i],
+        Subject subject{occurrences[i], *prepared.participants[i], prepared.folded[i],
                         duration_of(occurrences[i])};
         if (auto reason = exclusion(subject)) {
             decisions[i] = excluded(*reason);
@@ -684,7 +701,7 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
                 continue;
             const CalendarInference& c = calendars.at(occurrences[i].source_file);
             InferenceContext context{c.meetings, *c.names, rules.settings};
-            Subject subject{occurrences[i], prepared.participants[i], prepared.folded[i],
+            Subject subject{occurrences[i], *prepared.participants[i], prepared.folded[i],
                             duration_of(occurrences[i])};
             record(i, decide(subject, rules, &context, patterns));
         }
@@ -729,7 +746,7 @@ Explainer::~Explainer() = default;
 std::vector<ExplanationStep> Explainer::explain(std::size_t index) const {
     State& state = *m_state;
     const Occurrence& o = *state.occurrences.at(index);
-    Subject subject{o, state.prepared.participants[index], state.prepared.folded[index],
+    Subject subject{o, *state.prepared.participants[index], state.prepared.folded[index],
                     duration_of(o)};
     std::vector<ExplanationStep> steps;
     if (auto reason = exclusion(subject)) {
