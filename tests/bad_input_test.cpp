@@ -283,14 +283,6 @@ bool valid_utf8(const std::string& s) {
     return true;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
-
 // --- The table ----------------------------------------------------------------------------------
 
 struct Message {

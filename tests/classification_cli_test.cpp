@@ -148,14 +148,6 @@ std::map<std::string, long long> minutes_by_category(const std::string& csv) {
     return minutes;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
-
 /// Checks that `actual` is `expected` byte for byte, saying where it is not (rules files are
 /// long; printing both whole would bury the difference).
 void check_same_text(const std::string& actual, const std::string& expected) {

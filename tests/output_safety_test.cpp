@@ -270,15 +270,6 @@ RunResult run_ok(const std::vector<std::string>& args) {
 
 // ---- checks -------------------------------------------------------------------------------------
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line))
-        lines.push_back(line);
-    return lines;
-}
-
 bool starts_with(const std::string& text, const std::string& prefix) {
     return text.rfind(prefix, 0) == 0;
 }

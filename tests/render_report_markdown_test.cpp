@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The Markdown report, from Report objects built by hand. Expected values are worked out in
 // the comments from the hand-chosen minutes.
+#include "test_support.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <busywork/render_report.hpp>
 #include <sstream>
 
 using namespace busywork;
+using busywork::testing::lines_of;
 using namespace date::literals;
 using namespace std::chrono_literals;
 
@@ -88,14 +91,6 @@ Report two_week_report() {
     report.calendars = {
         CalendarReport{"all", {sample_w43(), sample_w44()}, sample_total(), -1.875}};
     return report;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
 }
 
 // Pipes that GFM takes as cell borders: those without a backslash before them.

@@ -120,18 +120,6 @@ std::vector<std::string> report(const std::string& file, const std::vector<std::
 /// The four sample weeks, W42..W45 (Mon 2026-10-12 .. Sun 2026-11-08).
 const std::vector<std::string> four_weeks{"--from", "2026-10-12", "--to", "2026-11-08"};
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        lines.push_back(line);
-    }
-    return lines;
-}
-
 /// The first line that starts with `prefix`, or "" when none does.
 std::string line_starting(const std::string& text, const std::string& prefix) {
     for (const auto& line : lines_of(text))

@@ -30,6 +30,9 @@ std::vector<std::map<std::string, std::string>> csv_rows(const std::string& text
 
 std::string read_file(const std::string& path);
 
+/// The lines of `text`, split at LF; a CR before it stays in the line.
+std::vector<std::string> lines_of(const std::string& text);
+
 /// Seconds since the epoch of an RFC 3339 time with a numeric offset or Z
 /// (`2026-11-23T09:00:00+01:00`); throws std::runtime_error otherwise.
 long long parse_instant(const std::string& text);
