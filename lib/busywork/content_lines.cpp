@@ -3,6 +3,7 @@
 #include <busywork/content_lines.hpp>
 #include <busywork/text_encoding.hpp>
 #include <cctype>
+#include <cstring>
 #include <deque>
 
 namespace busywork {
@@ -31,6 +32,25 @@ std::string component_marker(std::string_view line, std::string_view keyword) {
 }
 
 constexpr std::size_t chunk_bytes = 1u << 20;
+
+// The first CR or LF from `from`, or npos: an LF with memchr, then a CR before it, in
+// stretches that grow, so that a file with CR line ends is not searched to its end for an
+// LF at every line. string::find_first_of tests each byte against the set with a call of
+// its own, which was half the time of splitting a file.
+std::size_t line_end(const std::string& text, std::size_t from) {
+    std::size_t stretch = 256;
+    for (std::size_t at = from; at < text.size(); at += stretch, stretch *= 2) {
+        const char* first = text.data() + at;
+        std::size_t length = std::min(stretch, text.size() - at);
+        const void* lf = std::memchr(first, '\n', length);
+        std::size_t before_lf =
+            lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - first) : length;
+        const void* cr = std::memchr(first, '\r', before_lf);
+        if (const void* found = cr ? cr : lf)
+            return static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+    }
+    return std::string::npos;
+}
 
 // Physical lines read from a stream a chunk at a time, unfolded into content lines.
 class Unfolder {
@@ -124,7 +144,7 @@ private:
             return false;
         std::size_t end;
         for (;;) {
-            end = m_buffer.find_first_of("\r\n", m_pos);
+            end = line_end(m_buffer, m_pos);
             bool cr_at_chunk_end = end != std::string::npos && m_buffer[end] == '\r' &&
                                    end + 1 == m_buffer.size() && !m_eof;
             if (end != std::string::npos && !cr_at_chunk_end)
@@ -133,7 +153,7 @@ private:
                 return read_overlong(physical, physical_line);
             }
             if (!fill()) {
-                end = m_buffer.find_first_of("\r\n", m_pos);
+                end = line_end(m_buffer, m_pos);
                 if (end == std::string::npos)
                     end = m_buffer.size();
                 break;
@@ -160,7 +180,7 @@ private:
         m_overlong.assign(m_buffer, m_pos, max_content_line_bytes + 1);
         std::size_t end;
         for (;;) {
-            end = m_buffer.find_first_of("\r\n", m_pos);
+            end = line_end(m_buffer, m_pos);
             if (end != std::string::npos)
                 break;
             m_pos = m_buffer.size();
@@ -244,12 +264,16 @@ std::string content_line_problem(std::string_view line) {
     }
     if (colon == std::string_view::npos)
         return quoted ? "unbalanced quote in parameters" : "not a content line (no ':')";
-    std::size_t name_end = line.find_first_of(";:");
+    // By hand rather than with find_first_of and isalnum: this runs for every line.
+    std::size_t name_end = 0;
+    while (line[name_end] != ';' && line[name_end] != ':')
+        ++name_end;
     if (name_end == 0)
         return "content line without a property name";
     for (std::size_t i = 0; i < name_end; ++i) {
         char c = line[i];
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-'))
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '-'))
             return "invalid character in property name";
     }
     std::string_view parameters = line.substr(name_end, colon - name_end);

@@ -14,6 +14,20 @@ bool all_ascii(std::string_view text) {
     return true;
 }
 
+// Checked before anything is copied: nearly every line with non-ASCII text is valid.
+bool valid_utf8(std::string_view text) {
+    const auto* data = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    int32_t offset = 0;
+    while (offset < length) {
+        UChar32 c = 0;
+        U8_NEXT(data, offset, length, c);
+        if (c < 0)
+            return false;
+    }
+    return true;
+}
+
 void append_utf8(std::string& out, char32_t c) {
     auto byte = [&out](char32_t b) { out += static_cast<char>(static_cast<unsigned char>(b)); };
     if (c < 0x80) {
@@ -95,7 +109,7 @@ std::string utf16_to_utf8(std::string_view bytes, Utf16Order order) {
 }
 
 std::size_t repair_utf8(std::string& text) {
-    if (all_ascii(text))
+    if (all_ascii(text) || valid_utf8(text))
         return 0;
     std::string repaired;
     repaired.reserve(text.size());
