@@ -121,6 +121,27 @@ busywork::ReadOptions read_options(std::optional<busywork::ProgressLine>& line) 
     return line ? line->read_options() : busywork::ReadOptions{};
 }
 
+// For report and events: --strict promises every problem, so libical reads every event;
+// otherwise events that cannot touch the window are not parsed (ReadOptions::window).
+busywork::ReadOptions window_read_options(std::optional<busywork::ProgressLine>& line,
+                                          const CommonOptions& common) {
+    busywork::ReadOptions options = read_options(line);
+    options.read_every_event = common.strict;
+    return options;
+}
+
+// Only when problems were listed, which then cover the parsed events only; a clean run
+// stays silent, as cron mails whatever a job prints.
+void print_unparsed(const busywork::ClassifiedEvents& events,
+                    const busywork::Diagnostics& diagnostics, const CommonOptions& common) {
+    if (common.quiet || diagnostics.empty() || events.events_not_parsed == 0)
+        return;
+    std::cerr << "busywork: " << events.events_not_parsed
+              << (events.events_not_parsed == 1 ? " event" : " events")
+              << " that cannot touch the window were not parsed, so problems in them are not "
+                 "listed; busywork check reads them all\n";
+}
+
 // Writes next to the target, then renames: a reader never sees half a file.
 void write_atomically(const std::string& path, const std::string& content) {
     std::string temporary = path + ".tmp-busywork";
@@ -197,8 +218,9 @@ int run_events(const CommonOptions& common, const RulesOptions& rules_options,
     auto progress = progress_line(common);
     busywork::ClassifiedEvents events =
         busywork::classify_inputs(common.inputs, window, zone, rules, rules_options.overrides(),
-                                  diagnostics, false, read_options(progress));
+                                  diagnostics, false, window_read_options(progress, common));
     print_diagnostics(diagnostics);
+    print_unparsed(events, diagnostics, common);
     if (events.files_read == 0) {
         std::cerr << "busywork: error: no input could be read\n";
         return 1;
@@ -305,8 +327,9 @@ int run_report(const CommonOptions& common, const RulesOptions& rules_options,
     auto progress = progress_line(common);
     busywork::ClassifiedEvents events = busywork::classify_inputs(
         common.inputs, busywork::span_of(weeks), zone, rules, rules_options.overrides(),
-        diagnostics, options.per_calendar, read_options(progress));
+        diagnostics, options.per_calendar, window_read_options(progress, common));
     print_diagnostics(diagnostics);
+    print_unparsed(events, diagnostics, common);
     if (events.files_read == 0) {
         std::cerr << "busywork: error: no input could be read\n";
         return 1;

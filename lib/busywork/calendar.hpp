@@ -55,6 +55,10 @@ struct EventRecord {
     std::vector<Attendee> attendees;
     std::string status;
     std::string transp;
+    /// Read by the window pre-scan (read_plain_event), not by libical: an event that cannot
+    /// touch the window, with only what merging, owner inference and the input's range need
+    /// (no DESCRIPTION, CN or ROLE).
+    bool stand_in = false;
 };
 
 /// One input file, read: its events and the zones its VTIMEZONEs define.
@@ -65,6 +69,9 @@ struct CalendarFile {
     int default_tzid_line = 0;         ///< where X-WR-TIMEZONE is
     std::map<std::string, Zone> zones; ///< VTIMEZONE TZID -> its rules
     std::vector<EventRecord> events;
+    /// How many of `events` are stand-ins that libical never saw, so that problems inside
+    /// them were not looked for (see ReadOptions::window).
+    std::size_t events_not_parsed = 0;
 };
 
 } // namespace busywork

@@ -51,15 +51,20 @@ ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const T
                                  bool calendars_apart, const ReadOptions& read_options) {
     ClassifiedEvents events;
     events.window = window;
-    std::vector<CalendarFile> calendars = read_inputs(inputs, diagnostics, read_options);
-    events.files_read = calendars.size();
-    events.ownerships = infer_ownerships(calendars, rules.settings, overrides, diagnostics);
     // The customer meeting a pre-meeting prepares may lie after the window, and one that a
     // debrief follows before it. The adjacency window is included for rules files that make
     // it longer than the others.
     auto margin = std::max(
         {rules.settings.pre_window, rules.settings.post_window, rules.settings.adjacent_window});
     TimeWindow widened{window.from - margin, window.to + margin};
+    ReadOptions options = read_options;
+    if (!options.read_every_event)
+        options.window = widened;
+    std::vector<CalendarFile> calendars = read_inputs(inputs, diagnostics, options);
+    events.files_read = calendars.size();
+    for (const auto& calendar : calendars)
+        events.events_not_parsed += calendar.events_not_parsed;
+    events.ownerships = infer_ownerships(calendars, rules.settings, overrides, diagnostics);
     std::vector<Occurrence> occurrences;
     if (calendars_apart) {
         for (CalendarFile& calendar : calendars) {

@@ -17,6 +17,9 @@ namespace busywork {
 /// The classified occurrences of some inputs around a window.
 struct ClassifiedEvents {
     std::size_t files_read = 0;
+    /// Events that could not touch the widened window and that libical therefore never
+    /// parsed (ReadOptions::window): problems inside them were not looked for.
+    std::size_t events_not_parsed = 0;
     Ownerships ownerships;
     /// Every occurrence classified, including those just outside `window` that inference
     /// looked at; an Explainer needs all of them.
@@ -37,6 +40,8 @@ struct ClassifiedEvents {
 /// Monday's customer meeting is recognised in Friday's week) and classifies them.
 /// The inputs are one person's calendars, and an event in two of them counts once; with
 /// `calendars_apart` each is a different person's, and a meeting they share is in each.
+/// Unless `read_options.read_every_event`, the widened window is the reading's
+/// ReadOptions::window, so that only events that may touch it are parsed by libical.
 ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const TimeWindow& window,
                                  const Zone& report_zone, const RuleSet& rules,
                                  const OwnershipOverrides& overrides, Diagnostics& diagnostics,

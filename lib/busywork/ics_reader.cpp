@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <busywork/content_lines.hpp>
 #include <busywork/error.hpp>
+#include <busywork/event_prescan.hpp>
 #include <busywork/ics_reader.hpp>
 #include <busywork/libical_errors.hpp>
 #include <busywork/recurrence_rule.hpp>
@@ -234,8 +235,7 @@ void check_rules(EventRecord& e, const ComponentText& text, const std::string& f
             diagnostics.warn(file, line,
                              "more than " + std::to_string(max_rules_per_event) + " RRULEs (" +
                                  where + "); this one and the " +
-                                 std::to_string(e.rrules.size() - i - 1) +
-                                 " after it are ignored");
+                                 std::to_string(e.rrules.size() - i - 1) + " after it are ignored");
             break;
         }
         try {
@@ -469,12 +469,22 @@ constexpr std::size_t batches_in_flight = 4;
 struct ParsedBatch {
     std::vector<EventRecord> events;
     Diagnostics diagnostics;
+    std::size_t not_parsed = 0;
 };
 
-ParsedBatch parse_batch(std::vector<ComponentText> components, const std::string& path) {
+// The pre-scan runs here, on the workers, as it reads every line of every event.
+ParsedBatch parse_batch(std::vector<ComponentText> components, const std::string& path,
+                        std::optional<TimeWindow> window) {
     ParsedBatch batch;
     batch.events.reserve(components.size());
     for (auto& component : components) {
+        if (window) {
+            if (auto stand_in = stand_in_outside(component, *window)) {
+                batch.events.push_back(std::move(*stand_in));
+                ++batch.not_parsed;
+                continue;
+            }
+        }
         EventParse parsed = parse_event(component, path, batch.diagnostics);
         if (parsed.ok)
             batch.events.push_back(std::move(parsed.record));
@@ -489,7 +499,8 @@ unsigned worker_threads() {
 } // namespace
 
 CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostics& diagnostics,
-                           const std::function<void(std::uint64_t, std::size_t)>& progress) {
+                           const std::function<void(std::uint64_t, std::size_t)>& progress,
+                           const std::optional<TimeWindow>& window) {
     CalendarFile calendar;
     calendar.path = path;
     // Messages in the order the one-thread reader gave them: the file's structure, then its
@@ -507,6 +518,7 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
     auto collect = [&](std::future<ParsedBatch>& done) {
         ParsedBatch parsed = done.get();
         events.append(parsed.diagnostics);
+        calendar.events_not_parsed += parsed.not_parsed;
         std::move(parsed.events.begin(), parsed.events.end(), std::back_inserter(calendar.events));
     };
     // A batch that would wait for nothing else (a small file's only one) is parsed right here.
@@ -515,10 +527,11 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
             return;
         if (!threaded || (last && pending.empty())) {
             std::promise<ParsedBatch> now;
-            now.set_value(parse_batch(std::move(batch), path));
+            now.set_value(parse_batch(std::move(batch), path, window));
             pending.push_back(now.get_future());
         } else {
-            pending.push_back(std::async(std::launch::async, parse_batch, std::move(batch), path));
+            pending.push_back(
+                std::async(std::launch::async, parse_batch, std::move(batch), path, window));
         }
         batch = {};
         while (pending.size() > (threaded ? batches_in_flight : 0)) {
@@ -572,9 +585,9 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
 }
 
 CalendarFile read_calendar(std::string_view bytes, const std::string& path,
-                           Diagnostics& diagnostics) {
+                           Diagnostics& diagnostics, const std::optional<TimeWindow>& window) {
     ViewStream in(bytes);
-    return read_calendar(in, path, diagnostics);
+    return read_calendar(in, path, diagnostics, {}, window);
 }
 
 std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
@@ -617,6 +630,9 @@ std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
         if (!source.standard_input)
             so_far.bytes_total += fs::file_size(source.path, error);
     }
+    std::optional<TimeWindow> window;
+    if (!options.read_every_event)
+        window = options.window;
     for (const auto& source : sources) {
         std::uint64_t bytes_before = so_far.bytes_read;
         std::size_t events_before = so_far.events;
@@ -627,13 +643,13 @@ std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
                 options.progress(so_far);
         };
         if (source.standard_input) {
-            calendars.push_back(read_calendar(std::cin, source.path, diagnostics, report));
+            calendars.push_back(read_calendar(std::cin, source.path, diagnostics, report, window));
         } else {
             std::ifstream in(source.path, std::ios::binary);
             if (!in) {
                 diagnostics.warn(source.path, 0, "cannot open file");
             } else {
-                calendars.push_back(read_calendar(in, source.path, diagnostics, report));
+                calendars.push_back(read_calendar(in, source.path, diagnostics, report, window));
                 if (in.bad())
                     diagnostics.warn(source.path, 0, "cannot read the whole file");
             }

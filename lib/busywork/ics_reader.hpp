@@ -15,15 +15,19 @@
 namespace busywork {
 
 /// Reads one calendar from a stream, a chunk at a time; `progress`, when given, is called
-/// now and then with the bytes and VEVENTs read so far.
+/// now and then with the bytes and VEVENTs read so far. With a `window`, VEVENTs that
+/// certainly cannot touch it are not parsed by libical but kept as stand-ins (see
+/// ReadOptions::window).
 CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostics& diagnostics,
-                           const std::function<void(std::uint64_t, std::size_t)>& progress = {});
+                           const std::function<void(std::uint64_t, std::size_t)>& progress = {},
+                           const std::optional<TimeWindow>& window = std::nullopt);
 
 /// Reads one calendar from its bytes. `path` names it in diagnostics. Every VEVENT is parsed
 /// on its own by libical, so one broken event costs only itself; its problems go to
 /// `diagnostics` with their line numbers.
 CalendarFile read_calendar(std::string_view bytes, const std::string& path,
-                           Diagnostics& diagnostics);
+                           Diagnostics& diagnostics,
+                           const std::optional<TimeWindow>& window = std::nullopt);
 
 /// How far reading has got, for a progress line.
 struct ReadProgress {
@@ -37,6 +41,16 @@ struct ReadProgress {
 struct ReadOptions {
     /// Called from the reading thread now and then (about every megabyte) and after each file.
     std::function<void(const ReadProgress&)> progress;
+    /// The only instants the caller will expand occurrences for. A VEVENT without recurrence
+    /// whose times, read by hand (read_plain_event), end well before it or start well after
+    /// it is not handed to libical: it is kept as a stand-in with what merging by UID, owner
+    /// inference and the search for the input's range need, so that every result is the
+    /// same as without the window; only problems inside those events (which libical would
+    /// have found) go unreported. Counted in CalendarFile::events_not_parsed.
+    std::optional<TimeWindow> window = std::nullopt;
+    /// Hand every VEVENT to libical even when a window is known: for --strict, which must
+    /// hear of every problem, and for tests that compare with the pre-scan.
+    bool read_every_event = false;
 };
 
 /// Reads files, directories (every `*.ics` below them, in name order) and `-` (standard

@@ -4,6 +4,7 @@
 #include <busywork/ownership.hpp>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace busywork {
 
@@ -53,12 +54,30 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
+// Whether an address is ignored, worked out once per address: a ten-year calendar names the
+// same few hundred people tens of thousands of times.
+class IgnoredAddresses {
+public:
+    explicit IgnoredAddresses(const Settings& settings) : m_settings(settings) {}
+
+    bool operator()(const std::string& address) {
+        auto it = m_known.find(address);
+        if (it == m_known.end())
+            it = m_known.emplace(address, is_ignored_address(address, m_settings)).first;
+        return it->second;
+    }
+
+private:
+    const Settings& m_settings;
+    std::unordered_map<std::string, bool> m_known;
+};
+
 // The addresses of people in one event, each once.
-std::set<std::string> people_in(const EventRecord& event, const Settings& settings) {
+std::set<std::string> people_in(const EventRecord& event, IgnoredAddresses& ignored) {
     std::set<std::string> people;
     auto add = [&](const Attendee& a) {
         if (a.address.find('@') != std::string::npos && !is_room_or_resource(a) &&
-            !is_ignored_address(a.address, settings))
+            !ignored(a.address))
             people.insert(a.address);
     };
     if (event.organizer)
@@ -132,8 +151,9 @@ Ownership infer_ownership(const CalendarFile& calendar, const Settings& settings
     Ownership ownership;
     ownership.events = static_cast<int>(calendar.events.size());
     std::map<std::string, int> appearances;
+    IgnoredAddresses ignored(settings);
     for (const auto& event : calendar.events)
-        for (const auto& person : people_in(event, settings))
+        for (const auto& person : people_in(event, ignored))
             ++appearances[person];
 
     if (!overrides.owner_addresses.empty()) {

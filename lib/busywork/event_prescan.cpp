@@ -1,0 +1,600 @@
+// SPDX-License-Identifier: MIT
+#include <algorithm>
+#include <array>
+#include <busywork/event_prescan.hpp>
+#include <string_view>
+
+namespace busywork {
+namespace {
+
+using std::string_view;
+
+// What a content line is to the pre-scan.
+enum class Property {
+    other,
+    begin,
+    end,
+    dtstart,
+    dtend,
+    duration,
+    uid,
+    summary,
+    location,
+    status,
+    transp,
+    sequence,
+    organizer,
+    attendee,
+    recurrence, // RRULE, RDATE, EXRULE, EXDATE, RECURRENCE-ID
+};
+
+Property property_of(string_view name) {
+    struct Known {
+        string_view name;
+        Property property;
+    };
+    static constexpr std::array<Known, 18> known{{
+        {"BEGIN", Property::begin},
+        {"END", Property::end},
+        {"DTSTART", Property::dtstart},
+        {"DTEND", Property::dtend},
+        {"DURATION", Property::duration},
+        {"UID", Property::uid},
+        {"SUMMARY", Property::summary},
+        {"LOCATION", Property::location},
+        {"STATUS", Property::status},
+        {"TRANSP", Property::transp},
+        {"SEQUENCE", Property::sequence},
+        {"ORGANIZER", Property::organizer},
+        {"ATTENDEE", Property::attendee},
+        {"RRULE", Property::recurrence},
+        {"RDATE", Property::recurrence},
+        {"EXRULE", Property::recurrence},
+        {"EXDATE", Property::recurrence},
+        {"RECURRENCE-ID", Property::recurrence},
+    }};
+    for (const auto& k : known)
+        if (k.name == name)
+            return k.property;
+    return Property::other;
+}
+
+bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+
+bool is_name_char(char c) {
+    return (c >= 'A' && c <= 'Z') || is_lower(c) || (c >= '0' && c <= '9') || c == '-';
+}
+
+bool is_control(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F;
+}
+
+bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
+
+std::string ascii_upper(string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (is_lower(c))
+            c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+// One parameter as written; `value` without its quotes.
+struct Parameter {
+    string_view name;
+    string_view value;
+    bool quoted = false;
+    bool several = false; // a list of values
+};
+
+// The parameters of `line` from `at` (its first `;` or `:`) to the colon before the value,
+// where `at` is left just after the colon. RFC 5545 3.1: param-name "=" param-value
+// *("," param-value), a value quoted or without `";:,` and controls. False when anything
+// is out of the ordinary, including an empty unquoted value.
+template <typename Each>
+bool read_parameters(string_view line, std::size_t& at, Each&& each) {
+    while (at < line.size() && line[at] == ';') {
+        Parameter p;
+        std::size_t name_start = ++at;
+        while (at < line.size() && is_name_char(line[at]))
+            ++at;
+        if (at == name_start || at >= line.size() || line[at] != '=')
+            return false;
+        p.name = line.substr(name_start, at - name_start);
+        for (bool first = true;; first = false) {
+            ++at; // past '=' or ','
+            if (!first)
+                p.several = true;
+            if (at < line.size() && line[at] == '"') {
+                std::size_t close = line.find('"', at + 1);
+                if (close == string_view::npos)
+                    return false;
+                string_view v = line.substr(at + 1, close - at - 1);
+                if (std::any_of(v.begin(), v.end(), is_control))
+                    return false;
+                if (first) {
+                    p.value = v;
+                    p.quoted = true;
+                }
+                at = close + 1;
+            } else {
+                std::size_t start = at;
+                while (at < line.size() && line[at] != ';' && line[at] != ':' && line[at] != ',' &&
+                       line[at] != '"' && !is_control(line[at]))
+                    ++at;
+                if (at == start)
+                    return false;
+                if (first)
+                    p.value = line.substr(start, at - start);
+            }
+            if (at < line.size() && line[at] == ',')
+                continue;
+            break;
+        }
+        if (!each(p))
+            return false;
+    }
+    if (at >= line.size() || line[at] != ':')
+        return false;
+    ++at;
+    return true;
+}
+
+bool digits(string_view text, std::size_t from, std::size_t count, int& out) {
+    if (from + count > text.size())
+        return false;
+    out = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+        out = out * 10 + (text[i] - '0');
+    }
+    return true;
+}
+
+// A DTSTART or DTEND line; see read_plain_event, 3 and 6.
+std::optional<DateTimeValue> read_time(string_view line, std::size_t at) {
+    string_view tzid;
+    string_view value_type;
+    bool ok = read_parameters(line, at, [&](const Parameter& p) {
+        if (p.several)
+            return false;
+        if (p.name == "TZID" && tzid.empty()) {
+            tzid = p.value;
+            return !tzid.empty() && !is_blank(tzid.front()) && !is_blank(tzid.back());
+        }
+        if (p.name == "VALUE" && value_type.empty() && !p.quoted) {
+            value_type = p.value;
+            return value_type == "DATE" || value_type == "DATE-TIME";
+        }
+        return false;
+    });
+    if (!ok)
+        return std::nullopt;
+    string_view value = line.substr(at);
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    if (!digits(value, 0, 4, year) || !digits(value, 4, 2, month) || !digits(value, 6, 2, day))
+        return std::nullopt;
+    date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
+                             date::day{static_cast<unsigned>(day)}};
+    if (year < 1 || !ymd.ok())
+        return std::nullopt;
+    DateTimeValue v;
+    if (value.size() == 8) {
+        if (value_type == "DATE-TIME" || !tzid.empty())
+            return std::nullopt;
+        v.form = TimeForm::date;
+        v.local = LocalTime{date::local_days{ymd}};
+        return v;
+    }
+    bool utc = value.size() == 16 && value.back() == 'Z';
+    if ((value.size() != 15 && !utc) || value[8] != 'T' || value_type == "DATE" ||
+        (utc && !tzid.empty()) || !digits(value, 9, 2, hour) || !digits(value, 11, 2, minute) ||
+        !digits(value, 13, 2, second) || hour > 23 || minute > 59 || second > 59)
+        return std::nullopt;
+    v.local = LocalTime{date::local_days{ymd}} + std::chrono::hours{hour} +
+              std::chrono::minutes{minute} + std::chrono::seconds{second};
+    v.form = utc ? TimeForm::utc : tzid.empty() ? TimeForm::floating : TimeForm::zoned;
+    v.tzid = std::string(tzid);
+    return v;
+}
+
+// Reads `P1W`, `P2D`, `PT1H30M`, `P1DT2H`: RFC 5545 3.3.6 without sign, each number at most
+// six digits. libical keeps the parts as written (PT90M is 90 minutes, not 1 h 30 min).
+std::optional<NominalDuration> read_duration(string_view line, std::size_t at) {
+    if (!read_parameters(line, at, [](const Parameter&) { return false; }))
+        return std::nullopt;
+    string_view v = line.substr(at);
+    if (v.size() < 3 || v[0] != 'P')
+        return std::nullopt;
+    std::size_t i = 1;
+    auto number = [&](long long& out) {
+        std::size_t start = i;
+        out = 0;
+        while (i < v.size() && v[i] >= '0' && v[i] <= '9' && i - start < 6)
+            out = out * 10 + (v[i++] - '0');
+        return i > start && i < v.size() && !(v[i] >= '0' && v[i] <= '9');
+    };
+    NominalDuration d;
+    long long n = 0;
+    std::size_t mark = i;
+    if (v[i] != 'T') {
+        if (!number(n))
+            return std::nullopt;
+        if (v[i] == 'W') {
+            if (i + 1 != v.size())
+                return std::nullopt;
+            d.days = static_cast<int>(n * 7);
+        } else if (v[i] == 'D') {
+            d.days = static_cast<int>(n);
+        } else {
+            return std::nullopt;
+        }
+        ++i;
+    }
+    if (i < v.size()) {
+        if (v[i] != 'T' || i + 1 == v.size())
+            return std::nullopt;
+        ++i;
+        long long seconds = 0;
+        for (char unit : {'H', 'M', 'S'}) {
+            if (i == v.size())
+                break;
+            mark = i;
+            if (!number(n))
+                return std::nullopt;
+            if (v[i] != unit) {
+                i = mark; // a later unit, or garbage: tried again below
+                continue;
+            }
+            seconds += n * (unit == 'H' ? 3600 : unit == 'M' ? 60 : 1);
+            ++i;
+        }
+        if (i != v.size())
+            return std::nullopt;
+        d.exact = std::chrono::seconds{seconds};
+    }
+    // libical's reading wraps around in ints, and read_calendar skips events over ten years.
+    if (d.days * 86400.0 + static_cast<double>(d.exact.count()) > 10 * 366 * 86400.0)
+        return std::nullopt;
+    return d;
+}
+
+// TEXT (RFC 5545 3.3.11) as libical gives it; see read_plain_event, 5.
+std::optional<std::string> read_text(string_view line, std::size_t at) {
+    bool ok = read_parameters(line, at, [](const Parameter& p) {
+        return p.name == "LANGUAGE" || p.name == "ALTREP" || p.name.starts_with("X-");
+    });
+    if (!ok)
+        return std::nullopt;
+    string_view raw = line.substr(at);
+    if (!raw.empty() && (is_blank(raw.front()) || is_blank(raw.back())))
+        return std::nullopt;
+    std::string text;
+    text.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        char c = raw[i];
+        if (is_control(c))
+            return std::nullopt;
+        if (c != '\\') {
+            text += c;
+            continue;
+        }
+        if (++i == raw.size())
+            return std::nullopt;
+        switch (raw[i]) {
+        case '\\':
+        case ',':
+        case ';':
+            text += raw[i];
+            break;
+        case 'n':
+        case 'N':
+            text += '\n';
+            break;
+        default:
+            return std::nullopt;
+        }
+    }
+    return text;
+}
+
+// A value without parameters that must be one of `allowed`.
+std::optional<std::string> read_keyword(string_view line, std::size_t at,
+                                        std::initializer_list<string_view> allowed) {
+    if (!read_parameters(line, at, [](const Parameter&) { return false; }))
+        return std::nullopt;
+    string_view v = line.substr(at);
+    if (std::find(allowed.begin(), allowed.end(), v) == allowed.end())
+        return std::nullopt;
+    return std::string(v);
+}
+
+std::optional<std::string> read_uid(string_view line, std::size_t at) {
+    if (!read_parameters(line, at, [](const Parameter&) { return false; }))
+        return std::nullopt;
+    string_view v = line.substr(at);
+    if (v.empty())
+        return std::nullopt;
+    for (char c : v)
+        if (is_control(c) || c == ' ' || c == '\\' || c == ',' || c == ';' || c == '"')
+            return std::nullopt;
+    return std::string(v);
+}
+
+std::optional<int> read_sequence(string_view line, std::size_t at) {
+    if (!read_parameters(line, at, [](const Parameter&) { return false; }))
+        return std::nullopt;
+    string_view v = line.substr(at);
+    int n = 0;
+    if (v.empty() || v.size() > 9 || !digits(v, 0, v.size(), n))
+        return std::nullopt;
+    return n;
+}
+
+// An ORGANIZER or ATTENDEE as read_attendee in ics_reader.cpp gives it, less CN and ROLE.
+std::optional<Attendee> read_person(string_view line, std::size_t at) {
+    Attendee a;
+    bool ok = read_parameters(line, at, [&](const Parameter& p) {
+        std::string upper = ascii_upper(p.name);
+        if (upper == "VALUE")
+            return false;
+        bool partstat = upper == "PARTSTAT";
+        bool cutype = upper == "CUTYPE";
+        if (!partstat && !cutype)
+            return true;
+        std::string& field = partstat ? a.partstat : a.cutype;
+        if (p.name != upper || p.quoted || p.several || !field.empty())
+            return false;
+        static constexpr std::array<string_view, 5> partstats{"NEEDS-ACTION", "ACCEPTED",
+                                                              "DECLINED", "TENTATIVE", "DELEGATED"};
+        static constexpr std::array<string_view, 5> cutypes{"INDIVIDUAL", "GROUP", "RESOURCE",
+                                                            "ROOM", "UNKNOWN"};
+        const auto& allowed = partstat ? partstats : cutypes;
+        if (std::find(allowed.begin(), allowed.end(), p.value) == allowed.end())
+            return false;
+        field = std::string(p.value);
+        return true;
+    });
+    if (!ok)
+        return std::nullopt;
+    string_view v = line.substr(at);
+    if (v.empty() || is_blank(v.front()) || is_blank(v.back()))
+        return std::nullopt;
+    for (char c : v)
+        if (is_control(c) || c == '\\' || c == '"')
+            return std::nullopt;
+    std::string address(v);
+    for (char& c : address)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    if (address.starts_with("mailto:"))
+        address.erase(0, 7);
+    a.address = std::move(address);
+    return a;
+}
+
+// The lines of the VEVENT's own properties that matter, found in one pass.
+struct Found {
+    const ContentLine* dtstart = nullptr;
+    const ContentLine* dtend = nullptr;
+    const ContentLine* duration = nullptr;
+    const ContentLine* uid = nullptr;
+    const ContentLine* summary = nullptr;
+    const ContentLine* location = nullptr;
+    const ContentLine* status = nullptr;
+    const ContentLine* transp = nullptr;
+    const ContentLine* sequence = nullptr;
+    const ContentLine* organizer = nullptr;
+    std::vector<const ContentLine*> attendees;
+};
+
+std::size_t name_end(string_view line) {
+    std::size_t i = 0;
+    while (i < line.size() && line[i] != ';' && line[i] != ':')
+        ++i;
+    return i;
+}
+
+// False when the event must go to libical (read_plain_event, 1, 2 and 7).
+bool find_properties(const ComponentText& event, Found& found) {
+    const auto& lines = event.lines;
+    if (lines.size() < 2 || lines.front().text != "BEGIN:VEVENT" ||
+        lines.back().text != "END:VEVENT")
+        return false;
+    int depth = 0; // of subcomponents (VALARM ...), whose properties are not the event's
+    for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+        const ContentLine& l = lines[i];
+        string_view text = l.text;
+        string_view name = text.substr(0, name_end(text));
+        Property property = property_of(name);
+        if (property == Property::other) {
+            if (std::any_of(name.begin(), name.end(), is_lower) &&
+                property_of(ascii_upper(name)) != Property::other)
+                return false;
+            continue;
+        }
+        if (property == Property::begin) {
+            ++depth;
+            continue;
+        }
+        if (property == Property::end) {
+            if (--depth < 0)
+                return false;
+            continue;
+        }
+        if (depth > 0)
+            continue;
+        auto once = [&l](const ContentLine*& slot) {
+            if (slot)
+                return false;
+            slot = &l;
+            return true;
+        };
+        bool ok = true;
+        switch (property) {
+        case Property::recurrence:
+            return false;
+        case Property::dtstart:
+            ok = once(found.dtstart);
+            break;
+        case Property::dtend:
+            ok = once(found.dtend);
+            break;
+        case Property::duration:
+            ok = once(found.duration);
+            break;
+        case Property::uid:
+            ok = once(found.uid);
+            break;
+        case Property::summary:
+            ok = once(found.summary);
+            break;
+        case Property::location:
+            ok = once(found.location);
+            break;
+        case Property::status:
+            ok = once(found.status);
+            break;
+        case Property::transp:
+            ok = once(found.transp);
+            break;
+        case Property::sequence:
+            ok = once(found.sequence);
+            break;
+        case Property::organizer:
+            ok = once(found.organizer);
+            break;
+        case Property::attendee:
+            found.attendees.push_back(&l);
+            break;
+        default:
+            break;
+        }
+        if (!ok)
+            return false;
+    }
+    return depth == 0 && found.dtstart && !(found.dtend && found.duration);
+}
+
+std::size_t after_name(const ContentLine* line) {
+    return name_end(line->text);
+}
+
+// The times of the event; false when they cannot be read for certain.
+bool read_times(const Found& found, EventRecord& e) {
+    e.dtstart = read_time(found.dtstart->text, after_name(found.dtstart));
+    if (!e.dtstart)
+        return false;
+    if (found.dtend) {
+        e.dtend = read_time(found.dtend->text, after_name(found.dtend));
+        if (!e.dtend)
+            return false;
+    }
+    if (found.duration) {
+        e.duration = read_duration(found.duration->text, after_name(found.duration));
+        if (!e.duration)
+            return false;
+    }
+    return true;
+}
+
+// The rest of the record; false when any of it cannot be read for certain.
+bool read_rest(const Found& found, EventRecord& e) {
+    auto text_of = [](const ContentLine* line, std::string& out) {
+        if (!line)
+            return true;
+        auto text = read_text(line->text, after_name(line));
+        if (!text)
+            return false;
+        out = std::move(*text);
+        return true;
+    };
+    if (found.uid) {
+        auto uid = read_uid(found.uid->text, after_name(found.uid));
+        if (!uid)
+            return false;
+        e.uid = std::move(*uid);
+    }
+    if (!text_of(found.summary, e.summary) || !text_of(found.location, e.location))
+        return false;
+    if (found.status) {
+        auto status = read_keyword(found.status->text, after_name(found.status),
+                                   {"TENTATIVE", "CONFIRMED", "CANCELLED"});
+        if (!status)
+            return false;
+        e.status = std::move(*status);
+    }
+    if (found.transp) {
+        auto transp =
+            read_keyword(found.transp->text, after_name(found.transp), {"OPAQUE", "TRANSPARENT"});
+        if (!transp)
+            return false;
+        e.transp = std::move(*transp);
+    }
+    if (found.sequence) {
+        auto sequence = read_sequence(found.sequence->text, after_name(found.sequence));
+        if (!sequence)
+            return false;
+        e.sequence = *sequence;
+    }
+    if (found.organizer) {
+        e.organizer = read_person(found.organizer->text, after_name(found.organizer));
+        if (!e.organizer)
+            return false;
+    }
+    e.attendees.reserve(found.attendees.size());
+    for (const ContentLine* line : found.attendees) {
+        auto person = read_person(line->text, after_name(line));
+        if (!person)
+            return false;
+        e.attendees.push_back(std::move(*person));
+    }
+    return true;
+}
+
+std::optional<EventRecord> read(const ComponentText& event, const TimeWindow* outside_of) {
+    Found found;
+    if (!find_properties(event, found))
+        return std::nullopt;
+    EventRecord e;
+    e.line = event.begin_line;
+    if (!read_times(found, e) || (outside_of && may_touch(e, *outside_of)) || !read_rest(found, e))
+        return std::nullopt;
+    e.stand_in = true;
+    return e;
+}
+
+} // namespace
+
+std::optional<EventRecord> read_plain_event(const ComponentText& event) {
+    return read(event, nullptr);
+}
+
+bool may_touch(const EventRecord& event, const TimeWindow& window) {
+    using std::chrono::hours;
+    auto written = [](const DateTimeValue& v) { return Instant{v.local.time_since_epoch()}; };
+    Instant start = written(*event.dtstart);
+    // A day more than the span as written: all-day spans count whole days, and nominal days
+    // are an hour longer across a clock change.
+    Instant end = start;
+    if (event.dtend)
+        end = std::max(start, written(*event.dtend));
+    else if (event.duration)
+        end = start + hours{24} * event.duration->days + event.duration->exact;
+    else if (event.dtstart->form == TimeForm::date)
+        end = start + hours{24}; // RFC 5545 3.6.1: an all-day event without end lasts the day
+    end += hours{24};
+    return end + prescan_slack > window.from && start - prescan_slack < window.to;
+}
+
+std::optional<EventRecord> stand_in_outside(const ComponentText& event, const TimeWindow& window) {
+    return read(event, &window);
+}
+
+} // namespace busywork

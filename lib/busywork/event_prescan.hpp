@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <busywork/calendar.hpp>
+#include <busywork/content_lines.hpp>
+#include <busywork/occurrence.hpp>
+#include <chrono>
+#include <optional>
+
+namespace busywork {
+
+/// How far past the window an event's times, as written, must lie for the pre-scan to leave it
+/// out. A written time is at most a day from its instant (UTC offsets, of VTIMEZONEs too, are
+/// under 24 h; a floating time or a DATE is read in some such zone), and expansion looks up to
+/// about four days past its window (RFC 5545 wall-clock bounds of two days plus the span);
+/// a week covers both with room to spare.
+inline constexpr std::chrono::hours prescan_slack{7 * 24};
+
+/// Reads a VEVENT by hand, without libical, when it is plain enough that the record is exactly
+/// what libical's reading (read_calendar) would give for every field that recurrence merging,
+/// owner inference and the search for the input's range read: UID, DTSTART, DTEND, DURATION,
+/// SEQUENCE, SUMMARY, LOCATION, STATUS, TRANSP, and the organizer's and attendees' addresses,
+/// PARTSTAT and CUTYPE. DESCRIPTION, CN and ROLE are left empty, as they only matter for an
+/// occurrence that is shown, and the record is marked `stand_in`.
+///
+/// Returns nothing, so that libical reads the event, whenever there is any doubt:
+/// 1. RRULE, RDATE, EXRULE, EXDATE or RECURRENCE-ID (its instances are for expansion to find);
+/// 2. no DTSTART, or a second DTSTART, DTEND, DURATION, UID, SUMMARY, LOCATION, STATUS, TRANSP,
+///    SEQUENCE or ORGANIZER, or both DTEND and DURATION;
+/// 3. a time not of the forms `YYYYMMDD` (`VALUE=DATE`), `YYYYMMDDTHHMMSS` (floating, or with
+///    one `TZID`) or `YYYYMMDDTHHMMSSZ`, or an impossible date or time, or leap second;
+/// 4. a DURATION other than `PnW` or `P[nD][T[nH][nM][nS]]` (no sign), or over ten years;
+/// 5. text with an escape other than `\\ \, \; \n \N`, control characters, white space at
+///    either end; a UID with blanks, quotes, commas, semicolons or backslashes; a STATUS,
+///    TRANSP, PARTSTAT or CUTYPE value that is not an RFC 5545 one in upper case; a sequence
+///    of more than nine digits;
+/// 6. any parameter on the properties read other than `TZID` and `VALUE=DATE`/`DATE-TIME` on
+///    times, `LANGUAGE`, `ALTREP` and `X-` ones on text, and well-formed ones on people;
+/// 7. property or parameter names of those properties not in upper case, nesting that does not
+///    balance, or anything else unusual in those lines.
+std::optional<EventRecord> read_plain_event(const ComponentText& event);
+
+/// False only when no instance of `event`, an event without recurrence as read_plain_event
+/// gives it, can overlap `window` (`from <= start < to` for one without length), whatever
+/// zones its times are read in: its times as written end more than `prescan_slack` before
+/// `window.from`, or start at least that long after `window.to`.
+bool may_touch(const EventRecord& event, const TimeWindow& window);
+
+/// The stand-in read_plain_event gives for `event` when it cannot touch `window`, else
+/// nothing. Times are read first, so that an event that may touch the window costs little
+/// more than one look at each of its lines.
+std::optional<EventRecord> stand_in_outside(const ComponentText& event, const TimeWindow& window);
+
+} // namespace busywork
