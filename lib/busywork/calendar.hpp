@@ -48,11 +48,12 @@ struct EventRecord {
     std::optional<DateTimeValue> recurrence_id;
     bool this_and_future = false; ///< RECURRENCE-ID;RANGE=THISANDFUTURE
     int sequence = 0;
-    std::string summary;
-    std::string description;
-    std::string location;
-    std::optional<Attendee> organizer;
-    std::vector<Attendee> attendees;
+    // Shared with the event's occurrences (see Shared), which are made from these.
+    Shared<std::string> summary;
+    Shared<std::string> description;
+    Shared<std::string> location;
+    Shared<std::optional<Attendee>> organizer;
+    Shared<std::vector<Attendee>> attendees;
     std::string status;
     std::string transp;
     /// Read by the window pre-scan (read_plain_event), not by libical: an event that cannot

@@ -521,8 +521,11 @@ bool read_rest(const Found& found, EventRecord& e) {
             return false;
         e.uid = std::move(*uid);
     }
-    if (!text_of(found.summary, e.summary) || !text_of(found.location, e.location))
+    std::string summary, location;
+    if (!text_of(found.summary, summary) || !text_of(found.location, location))
         return false;
+    e.summary = std::move(summary);
+    e.location = std::move(location);
     if (found.status) {
         auto status = read_keyword(found.status->text, after_name(found.status),
                                    {"TENTATIVE", "CONFIRMED", "CANCELLED"});
@@ -548,13 +551,15 @@ bool read_rest(const Found& found, EventRecord& e) {
         if (!e.organizer)
             return false;
     }
-    e.attendees.reserve(found.attendees.size());
+    std::vector<Attendee> attendees;
+    attendees.reserve(found.attendees.size());
     for (const ContentLine* line : found.attendees) {
         auto person = read_person(line->text, after_name(line));
         if (!person)
             return false;
-        e.attendees.push_back(std::move(*person));
+        attendees.push_back(std::move(*person));
     }
+    e.attendees = std::move(attendees);
     return true;
 }
 

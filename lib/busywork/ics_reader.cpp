@@ -156,7 +156,7 @@ void repair_event_text(ComponentText& component, const std::string& file,
 }
 
 // libical drops leading and trailing white space from values; RFC 5545 3.3.11 keeps it.
-void restore_outer_space(std::string& value, const ComponentText& text, const char* name) {
+void restore_outer_space(Shared<std::string>& value, const ComponentText& text, const char* name) {
     for (const auto& l : text.lines) {
         if (property_name(l.text) != name)
             continue;
@@ -166,10 +166,10 @@ void restore_outer_space(std::string& value, const ComponentText& text, const ch
             return;
         std::string_view head = raw.substr(0, first);
         std::string_view tail = raw.substr(raw.find_last_not_of(" \t") + 1);
-        if (!head.empty() && !value.starts_with(head))
-            value.insert(0, head);
-        if (!tail.empty() && !value.ends_with(tail))
-            value.append(tail);
+        if (!head.empty() && !value->starts_with(head))
+            value.edit().insert(0, head);
+        if (!tail.empty() && !value->ends_with(tail))
+            value.edit().append(tail);
         return;
     }
 }
@@ -285,6 +285,7 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
     const std::string where = describe_event(e.summary, e.uid);
 
     std::optional<std::pair<std::string, int>> fatal; // message and line of what skips it
+    std::vector<Attendee> attendees;
     auto line_of = [&text](const char* name) { return text.line_of(name); };
     auto read_time = [&](icalproperty* p, icaltimetype t,
                          const char* name) -> std::optional<DateTimeValue> {
@@ -370,7 +371,7 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
             e.organizer = read_attendee(p);
             break;
         case ICAL_ATTENDEE_PROPERTY:
-            e.attendees.push_back(read_attendee(p));
+            attendees.push_back(read_attendee(p));
             break;
         case ICAL_STATUS_PROPERTY:
             e.status = value_text(p);
@@ -386,6 +387,7 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
         }
     }
 
+    e.attendees = std::move(attendees);
     restore_outer_space(e.summary, text, "SUMMARY");
     restore_outer_space(e.description, text, "DESCRIPTION");
     restore_outer_space(e.location, text, "LOCATION");

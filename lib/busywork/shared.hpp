@@ -27,14 +27,18 @@ template <class T>
 class Shared {
 public:
     Shared() = default;
-    Shared(T value) : m_value(std::make_shared<const T>(std::move(value))) {}
+    Shared(T value) { *this = std::move(value); }
     template <class U, class = std::enable_if_t<std::is_constructible_v<T, U&&> &&
                                                 !std::is_same_v<std::decay_t<U>, Shared> &&
                                                 !std::is_same_v<std::decay_t<U>, T>>>
     Shared(U&& value) : Shared(T(std::forward<U>(value))) {}
 
     Shared& operator=(T value) {
-        m_value = std::make_shared<const T>(std::move(value));
+        // Most events have no description, location or organizer: those cost no allocation.
+        if (is_nothing(value))
+            m_value.reset();
+        else
+            m_value = std::make_shared<const T>(std::move(value));
         return *this;
     }
     template <class U>
@@ -113,6 +117,15 @@ public:
     { return out << s.get(); }
 
 private:
+    static bool is_nothing(const T& value) {
+        if constexpr (detail::is_optional<T>::value)
+            return !value.has_value();
+        else if constexpr (requires { value.empty(); })
+            return value.empty();
+        else
+            return false;
+    }
+
     static const T& nothing() {
         static const T value{};
         return value;
