@@ -38,7 +38,7 @@ public:
         if (is_nothing(value))
             m_value.reset();
         else
-            m_value = std::make_shared<const T>(std::move(value));
+            m_value = std::make_shared<T>(std::move(value));
         return *this;
     }
     template <class U>
@@ -65,9 +65,8 @@ public:
     /// This copy's value, for writing; the copies that shared it keep the old one.
     T& edit() {
         if (!m_value || m_value.use_count() > 1)
-            m_value = std::make_shared<const T>(get());
-        // Sound: every value is created as a non-const T, and no other copy holds this one.
-        return const_cast<T&>(*m_value);
+            m_value = std::make_shared<T>(get());
+        return *m_value;
     }
 
     explicit operator bool() const requires std::is_constructible_v<bool, const T&> {
@@ -81,9 +80,6 @@ public:
     decltype(auto) operator[](std::size_t i) const { return get()[i]; }
     decltype(auto) front() const { return get().front(); }
     decltype(auto) back() const { return get().back(); }
-
-    /// Whether both are one value, not merely equal ones.
-    bool same_as(const Shared& other) const { return m_value == other.m_value; }
 
     friend bool operator==(const Shared& a, const Shared& b) {
         return a.m_value == b.m_value || a.get() == b.get();
@@ -131,7 +127,8 @@ private:
         return value;
     }
 
-    std::shared_ptr<const T> m_value;
+    // Not const, for edit(); only a copy that holds it alone ever writes to it.
+    std::shared_ptr<T> m_value;
 };
 
 } // namespace busywork
