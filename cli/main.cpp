@@ -410,6 +410,16 @@ int run_check(const CommonOptions& common) {
     return diagnostics.empty() && !calendars.empty() ? 0 : 1;
 }
 
+// A flag that the config file may also set, with its --no- form to overrule the file there
+// (`names` is CLI11's, e.g. "-q,--quiet"; `config_key` is the setting's name in the file).
+void add_switch(CLI::App* command, const std::string& names, bool& value, const std::string& help,
+                const std::string& config_key) {
+    command->add_flag(names, value, help);
+    std::string name = names.substr(names.find("--") + 2);
+    command->add_flag("--no-" + name)
+        ->description("not --" + name + ", though the config file says " + config_key);
+}
+
 template <typename Enum>
 std::string name_of(const std::map<std::string, Enum>& names, Enum value) {
     for (const auto& [name, v] : names)
@@ -434,22 +444,23 @@ apply_settings(const CLI::App& command, const ConfigOptions& config, CommonOptio
         if (o && o->count() > 0)
             given[key] = {std::move(value), busywork::SettingOrigin::command_line(option)};
     };
+    // A switch and its --no- form (see add_switch); the later one given wins.
+    auto give_switch = [&give](const std::string& name, const std::string& key) {
+        give("--" + name, key, true);
+        give("--no-" + name, key, false);
+    };
     give("--tz", "tz", common.tz);
     give("--rules", "rules", rules.rules_file);
     give("--me", "me", rules.me);
     give("--internal-domain", "internal_domains", rules.internal_domains);
-    give("--strict", "strict", true);
-    give("--no-strict", "strict", false);
-    give("--redact", "redact", true);
-    give("--no-redact", "redact", false);
-    give("--quiet", "quiet", true);
-    give("--no-quiet", "quiet", false);
+    give_switch("strict", "strict");
+    give_switch("redact", "redact");
+    give_switch("quiet", "quiet");
     if (command.get_name() == "report") {
         give("--format", "report.format", name_of(report_formats, report.format));
         give("--color", "report.color", name_of(colours, report.color));
         give("--workweek", "report.workweek", report.workweek);
-        give("--per-calendar", "report.per_calendar", true);
-        give("--no-per-calendar", "report.per_calendar", false);
+        give_switch("per-calendar", "report.per_calendar");
         if (report.fail_over)
             give("--fail-over", "report.fail_over", *report.fail_over);
     } else if (command.get_name() == "events") {
@@ -529,11 +540,10 @@ int main(int argc, char** argv) {
         command->add_flag("--no-config", config_options.none, "read no config file");
     };
     auto add_privacy_options = [&common](CLI::App* command) {
-        command->add_flag("--redact", common.redact,
-                          "replace titles, descriptions, locations, UIDs and personal addresses "
-                          "with stable pseudonyms (domains are kept), to share an audit");
-        command->add_flag("--no-redact")
-            ->description("not --redact, though the config file says redact");
+        add_switch(command, "--redact", common.redact,
+                   "replace titles, descriptions, locations, UIDs and personal addresses "
+                   "with stable pseudonyms (domains are kept), to share an audit",
+                   "redact");
     };
     auto add_rules_options = [&rules_options](CLI::App* command) {
         command
@@ -559,15 +569,12 @@ int main(int argc, char** argv) {
         command
             ->add_option("--tz", common.tz, "report zone, an IANA name (default: the system zone)")
             ->type_name("ZONE");
-        command->add_flag("--strict", common.strict,
-                          "fail (exit 4) when any event was skipped or anything warned about");
-        command->add_flag("--no-strict")
-            ->description("not --strict, though the config file says strict");
-        command->add_flag("-q,--quiet", common.quiet,
-                          "no progress line and no informational lines on stderr; warnings "
-                          "and errors still print");
-        command->add_flag("--no-quiet")
-            ->description("not --quiet, though the config file says quiet");
+        add_switch(command, "--strict", common.strict,
+                   "fail (exit 4) when any event was skipped or anything warned about", "strict");
+        add_switch(command, "-q,--quiet", common.quiet,
+                   "no progress line and no informational lines on stderr; warnings "
+                   "and errors still print",
+                   "quiet");
         add_config_options(command);
     };
 
@@ -669,10 +676,8 @@ int main(int argc, char** argv) {
                      "auto (a terminal, unless NO_COLOR is set), always or never")
         ->transform(CLI::CheckedTransformer(colours, CLI::ignore_case))
         ->option_text("WHEN");
-    report_command->add_flag("--per-calendar", report.per_calendar,
-                             "one report per input file, then the team's sum");
-    report_command->add_flag("--no-per-calendar")
-        ->description("not --per-calendar, though the config file says per_calendar");
+    add_switch(report_command, "--per-calendar", report.per_calendar,
+               "one report per input file, then the team's sum", "per_calendar");
     report_command
         ->add_option("--workweek", report.workweek,
                      "working hours, like \"Mon-Fri 08:30-17:30\" (default from the "
