@@ -41,6 +41,13 @@ const psl_ctx_t* public_suffix_list() {
 
 } // namespace
 
+std::string normalized_address(std::string_view value) {
+    std::string address = lower_ascii(value);
+    if (address.starts_with("mailto:"))
+        address.erase(0, 7);
+    return address;
+}
+
 std::string domain_of(std::string_view address) {
     auto at = address.rfind('@');
     if (at == std::string_view::npos)

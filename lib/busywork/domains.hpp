@@ -10,6 +10,10 @@ namespace busywork {
 /// "Jane@Sales.Contoso.co.uk". Empty when the address has no `@` or nothing after it.
 std::string domain_of(std::string_view address);
 
+/// An ATTENDEE or ORGANIZER value as an Attendee's `address`: lower-cased, without its
+/// `mailto:` prefix (written in any case).
+std::string normalized_address(std::string_view value);
+
 /// The registrable domain of a host by the Public Suffix List (libpsl): "contoso.co.uk" for
 /// "sales.contoso.co.uk", "acme.com" for "de.acme.com". A host that is itself a public suffix
 /// or not a valid name is returned lower-cased and unchanged.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <array>
+#include <busywork/domains.hpp>
 #include <busywork/event_prescan.hpp>
 #include <string_view>
 
@@ -369,13 +370,7 @@ std::optional<Attendee> read_person(string_view line, std::size_t at) {
     for (char c : v)
         if (is_control(c) || c == '\\' || c == '"')
             return std::nullopt;
-    std::string address(v);
-    for (char& c : address)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    if (address.starts_with("mailto:"))
-        address.erase(0, 7);
-    a.address = std::move(address);
+    a.address = normalized_address(v);
     return a;
 }
 

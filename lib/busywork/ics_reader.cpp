@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <busywork/content_lines.hpp>
+#include <busywork/domains.hpp>
 #include <busywork/error.hpp>
 #include <busywork/event_prescan.hpp>
 #include <busywork/ics_reader.hpp>
@@ -48,10 +49,7 @@ std::string value_text(icalproperty* prop) {
 
 Attendee read_attendee(icalproperty* prop) {
     Attendee a;
-    std::string address = value_text(prop);
-    if (ascii_lower(address.substr(0, 7)) == "mailto:")
-        address.erase(0, 7);
-    a.address = ascii_lower(address);
+    a.address = normalized_address(value_text(prop));
     a.common_name = parameter(prop, "CN");
     a.partstat = parameter(prop, "PARTSTAT");
     a.role = parameter(prop, "ROLE");
