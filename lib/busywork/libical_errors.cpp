@@ -12,12 +12,14 @@ void report_libical_error(icalproperty* prop, const ComponentText& text, const s
           "No value for COMMENT", "No value for CATEGORIES", "No value for X-"})
         if (message.starts_with(empty_ok))
             return;
-    // libical names the property ("... in DTEND property ...: garbage"); the line is the
-    // first of that name whose value the message quotes, else the first of that name.
+    // libical names the property ("... in DTEND property ...: garbage", "Invalid VALUE type
+    // for property DESCRIPTION: ..."); the line is the first of that name whose value the
+    // message quotes, else the first of that name.
     int line = 0;
     for (const auto& l : text.lines) {
         std::string name = property_name(l.text);
-        if (name.empty() || message.find(" " + name + " property") == std::string::npos)
+        if (name.empty() || (message.find(" " + name + " property") == std::string::npos &&
+                             message.find("property " + name + ":") == std::string::npos))
             continue;
         std::string_view value = property_value(l.text);
         if (!value.empty() && message.find(value) != std::string::npos) {
