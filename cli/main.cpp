@@ -325,9 +325,12 @@ int run_report(const CommonOptions& common, const RulesOptions& rules_options,
     }
     busywork::Diagnostics diagnostics;
     auto progress = progress_line(common);
+    busywork::ReadOptions read_options = window_read_options(progress, common);
+    // No report shows descriptions; classify_inputs keeps them when a rule reads them.
+    read_options.descriptions = false;
     busywork::ClassifiedEvents events = busywork::classify_inputs(
         common.inputs, busywork::span_of(weeks), zone, rules, rules_options.overrides(),
-        diagnostics, options.per_calendar, window_read_options(progress, common));
+        diagnostics, options.per_calendar, read_options);
     print_diagnostics(diagnostics);
     print_unparsed(events, diagnostics, common);
     if (events.files_read == 0) {

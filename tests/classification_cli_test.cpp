@@ -731,4 +731,44 @@ BOOST_AUTO_TEST_CASE(printed_rules_are_complete_and_classify_like_the_user_file)
     BOOST_TEST(coffee == 4u); // Thu 15, 22, 29 Oct and 5 Nov
 }
 
+// A report reads descriptions only when a rule looks at them (ReadOptions::descriptions);
+// one that does must still see them. One meeting of an hour on Tue 20 Oct 2026, 09:00-10:00
+// UTC, with nobody but its organizer: under the default rules it is solo (60 min). A rule
+// on its description makes it excluded: 0 solo minutes, one excluded event, nothing counted.
+BOOST_AUTO_TEST_CASE(a_report_reads_descriptions_when_a_rule_needs_them) {
+    TempDir dir;
+    std::string calendar = dir.write("fair.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                                                 "BEGIN:VEVENT\r\nUID:fair\r\n"
+                                                 "DTSTART:20261020T090000Z\r\n"
+                                                 "DTEND:20261020T100000Z\r\n"
+                                                 "SUMMARY:Termin\r\n"
+                                                 "DESCRIPTION:Stand auf der Messe\r\n"
+                                                 "ORGANIZER:mailto:anna@acme.de\r\n"
+                                                 "END:VEVENT\r\nEND:VCALENDAR\r\n");
+    std::string rules = dir.write("fair.toml", "[[rule]]\n"
+                                               "name = \"trade-fair\"\n"
+                                               "category = \"excluded\"\n"
+                                               "description = [\"messe\"]\n");
+    std::vector<std::string> report{"report", calendar,   "--tz",     "Europe/Berlin",
+                                    "--week", "2026-W43", "--format", "csv"};
+    for (bool strict : {false, true}) {
+        BOOST_TEST_CONTEXT("strict " << strict) {
+            auto extra = strict ? std::vector<std::string>{"--strict"} : std::vector<std::string>{};
+            auto defaults = run_busywork(with(report, extra));
+            auto ruled = run_busywork(with(with(report, extra), {"--rules", rules}));
+            BOOST_TEST(defaults.exit_code == 0);
+            BOOST_TEST(ruled.exit_code == 0);
+            auto by_default = csv_rows(defaults.out);
+            auto by_rule = csv_rows(ruled.out);
+            BOOST_REQUIRE_EQUAL(by_default.size(), 1u);
+            BOOST_REQUIRE_EQUAL(by_rule.size(), 1u);
+            BOOST_TEST(by_default[0]["solo_min"] == "60");
+            BOOST_TEST(by_default[0]["excluded_count"] == "0");
+            BOOST_TEST(by_rule[0]["solo_min"] == "0");
+            BOOST_TEST(by_rule[0]["counted_min"] == "0");
+            BOOST_TEST(by_rule[0]["excluded_count"] == "1");
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

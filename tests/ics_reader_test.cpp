@@ -132,4 +132,58 @@ BOOST_AUTO_TEST_CASE(progress_counts_files_bytes_and_events) {
         BOOST_TEST_REQUIRE(seen[i].bytes_read >= seen[i - 1].bytes_read);
 }
 
+// A report that no rule makes read descriptions does not hand them to libical
+// (ReadOptions::descriptions): the rest of the event is read as before, and a problem inside
+// the left-out lines, which libical would report, goes unheard, as documented.
+BOOST_AUTO_TEST_CASE(descriptions_can_be_left_out_of_what_libical_reads) {
+    std::string text =
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:d\r\nDTSTART:20261123T090000Z\r\n"
+        "DTEND:20261123T100000Z\r\nSUMMARY:Kept\r\nLOCATION:Room 1\r\n"
+        "DESCRIPTION;VALUE=INTEGER:not a number\r\n"             // line 8, libical objects
+        "X-ALT-DESC;FMTTYPE=text/html:<p>long\r\n  html</p>\r\n" // lines 9-10
+        "ATTENDEE;CN=Jane;PARTSTAT=ACCEPTED:mailto:jane@contoso.com\r\n"
+        "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Reminder\r\nTRIGGER:-PT5M\r\n"
+        "END:VALARM\r\nDTEND;VALUE=DATE:garbage\r\n" // line 17, a second DTEND, reported
+        "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    for (bool descriptions : {true, false}) {
+        BOOST_TEST_CONTEXT("descriptions " << descriptions) {
+            Diagnostics d;
+            CalendarFile c = read_calendar(text, "x.ics", d, std::nullopt, descriptions);
+            BOOST_REQUIRE_EQUAL(c.events.size(), 1u);
+            const EventRecord& e = c.events[0];
+            BOOST_TEST(e.summary == "Kept");
+            BOOST_TEST(e.location == "Room 1");
+            BOOST_REQUIRE(e.dtend);
+            BOOST_TEST(e.dtend->local.time_since_epoch().count() ==
+                       e.dtstart->local.time_since_epoch().count() + 3600);
+            BOOST_REQUIRE_EQUAL(e.attendees.size(), 1u);
+            BOOST_TEST(e.attendees[0].common_name == "Jane");
+            BOOST_TEST(e.description.empty() == !descriptions);
+            std::vector<int> lines;
+            for (const auto& item : d.all())
+                lines.push_back(item.line);
+            BOOST_TEST(lines == (descriptions ? std::vector<int>{8, 17} : std::vector<int>{17}),
+                       boost::test_tools::per_element());
+        }
+    }
+}
+
+// --strict (read_every_event) must hear of every problem, so it reads descriptions anyway.
+BOOST_AUTO_TEST_CASE(reading_every_event_keeps_descriptions) {
+    busywork::testing::TempDir dir;
+    std::string path = dir.write(
+        "d.ics", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:d\r\nDTSTART:20261123T090000Z\r\n"
+                 "DESCRIPTION:Agenda\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    for (bool every : {false, true}) {
+        ReadOptions options;
+        options.descriptions = false;
+        options.read_every_event = every;
+        Diagnostics d;
+        auto calendars = read_inputs({path}, d, options);
+        BOOST_REQUIRE_EQUAL(calendars.size(), 1u);
+        BOOST_REQUIRE_EQUAL(calendars[0].events.size(), 1u);
+        BOOST_TEST(calendars[0].events[0].description == (every ? "Agenda" : ""));
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -531,22 +531,6 @@ private:
     std::map<PeopleKey, Participants> m_participants;
 };
 
-// Which texts some rule reads. Titles are always folded, for pre/post inference; the
-// defaults never read descriptions, which are most of an export's text and slow to fold.
-struct TextsRead {
-    bool description = false;
-    bool location = false;
-};
-
-TextsRead texts_read(const RuleSet& rules) {
-    TextsRead read;
-    for (const Rule& r : rules.rules) {
-        read.description = read.description || r.when.description || r.when.any_text;
-        read.location = read.location || r.when.location || r.when.any_text;
-    }
-    return read;
-}
-
 Prepared prepare(const std::vector<const Occurrence*>& occurrences, const RuleSet& rules,
                  const Ownerships& ownerships) {
     Prepared prepared;
@@ -554,14 +538,17 @@ Prepared prepare(const std::vector<const Occurrence*>& occurrences, const RuleSe
     prepared.folded.reserve(occurrences.size());
     const FoldOptions& options = rules.settings.fold;
     static const std::string unread;
-    TextsRead read = texts_read(rules);
+    // Titles are always folded, for pre/post inference; other texts only when a rule reads
+    // them, as descriptions are most of an export's text and slow to fold.
+    const bool descriptions = reads_descriptions(rules);
+    const bool locations = reads_locations(rules);
     for (const Occurrence* o : occurrences) {
         prepared.participants.push_back(
             prepared.participants_of(*o, ownership_of(*o, ownerships), rules.settings));
         prepared.folded.push_back(
             FoldedText{prepared.fold(o->summary, options),
-                       read.description ? prepared.fold(o->description, options) : &unread,
-                       read.location ? prepared.fold(o->location, options) : &unread});
+                       descriptions ? prepared.fold(o->description, options) : &unread,
+                       locations ? prepared.fold(o->location, options) : &unread});
     }
     return prepared;
 }

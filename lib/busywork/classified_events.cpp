@@ -60,7 +60,14 @@ ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const T
     ReadOptions options = read_options;
     if (!options.read_every_event)
         options.window = widened;
+    options.descriptions = options.descriptions || reads_descriptions(rules);
     std::vector<CalendarFile> calendars = read_inputs(inputs, diagnostics, options);
+    // A --strict run reads them all the same; dropped here, they cannot make it differ (in
+    // the bytes a series may put out, say) from a run that never read them.
+    if (!options.descriptions)
+        for (CalendarFile& calendar : calendars)
+            for (EventRecord& event : calendar.events)
+                event.description = Shared<std::string>();
     events.files_read = calendars.size();
     for (const auto& calendar : calendars)
         events.events_not_parsed += calendar.events_not_parsed;

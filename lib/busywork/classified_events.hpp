@@ -42,6 +42,7 @@ struct ClassifiedEvents {
 /// `calendars_apart` each is a different person's, and a meeting they share is in each.
 /// Unless `read_options.read_every_event`, the widened window is the reading's
 /// ReadOptions::window, so that only events that may touch it are parsed by libical.
+/// Without `read_options.descriptions`, occurrences have none unless a rule reads them.
 ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const TimeWindow& window,
                                  const Zone& report_zone, const RuleSet& rules,
                                  const OwnershipOverrides& overrides, Diagnostics& diagnostics,

@@ -258,10 +258,19 @@ struct EventParse {
     bool ok = true;
 };
 
-EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics& diagnostics) {
+// Properties left out of libical's input when descriptions are not wanted.
+bool is_description(const ContentLine& line) {
+    std::string name = property_name(line.text);
+    return name == "DESCRIPTION" || name == "X-ALT-DESC";
+}
+
+EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics& diagnostics,
+                       bool descriptions) {
     EventParse result;
     EventRecord& e = result.record;
     e.line = text.begin_line;
+    if (!descriptions)
+        std::erase_if(text.lines, is_description);
     repair_event_text(text, file, diagnostics);
 
     std::string joined = text.joined();
@@ -474,7 +483,7 @@ struct ParsedBatch {
 
 // The pre-scan runs here, on the workers, as it reads every line of every event.
 ParsedBatch parse_batch(std::vector<ComponentText> components, const std::string& path,
-                        std::optional<TimeWindow> window) {
+                        std::optional<TimeWindow> window, bool descriptions) {
     ParsedBatch batch;
     batch.events.reserve(components.size());
     for (auto& component : components) {
@@ -485,7 +494,7 @@ ParsedBatch parse_batch(std::vector<ComponentText> components, const std::string
                 continue;
             }
         }
-        EventParse parsed = parse_event(component, path, batch.diagnostics);
+        EventParse parsed = parse_event(component, path, batch.diagnostics, descriptions);
         if (parsed.ok)
             batch.events.push_back(std::move(parsed.record));
     }
@@ -500,7 +509,7 @@ unsigned worker_threads() {
 
 CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostics& diagnostics,
                            const std::function<void(std::uint64_t, std::size_t)>& progress,
-                           const std::optional<TimeWindow>& window) {
+                           const std::optional<TimeWindow>& window, bool descriptions) {
     CalendarFile calendar;
     calendar.path = path;
     // Messages in the order the one-thread reader gave them: the file's structure, then its
@@ -527,11 +536,11 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
             return;
         if (!threaded || (last && pending.empty())) {
             std::promise<ParsedBatch> now;
-            now.set_value(parse_batch(std::move(batch), path, window));
+            now.set_value(parse_batch(std::move(batch), path, window, descriptions));
             pending.push_back(now.get_future());
         } else {
-            pending.push_back(
-                std::async(std::launch::async, parse_batch, std::move(batch), path, window));
+            pending.push_back(std::async(std::launch::async, parse_batch, std::move(batch), path,
+                                         window, descriptions));
         }
         batch = {};
         while (pending.size() > (threaded ? batches_in_flight : 0)) {
@@ -585,9 +594,10 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
 }
 
 CalendarFile read_calendar(std::string_view bytes, const std::string& path,
-                           Diagnostics& diagnostics, const std::optional<TimeWindow>& window) {
+                           Diagnostics& diagnostics, const std::optional<TimeWindow>& window,
+                           bool descriptions) {
     ViewStream in(bytes);
-    return read_calendar(in, path, diagnostics, {}, window);
+    return read_calendar(in, path, diagnostics, {}, window, descriptions);
 }
 
 std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
@@ -633,6 +643,7 @@ std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
     std::optional<TimeWindow> window;
     if (!options.read_every_event)
         window = options.window;
+    const bool descriptions = options.descriptions || options.read_every_event;
     for (const auto& source : sources) {
         std::uint64_t bytes_before = so_far.bytes_read;
         std::size_t events_before = so_far.events;
@@ -643,13 +654,15 @@ std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
                 options.progress(so_far);
         };
         if (source.standard_input) {
-            calendars.push_back(read_calendar(std::cin, source.path, diagnostics, report, window));
+            calendars.push_back(
+                read_calendar(std::cin, source.path, diagnostics, report, window, descriptions));
         } else {
             std::ifstream in(source.path, std::ios::binary);
             if (!in) {
                 diagnostics.warn(source.path, 0, "cannot open file");
             } else {
-                calendars.push_back(read_calendar(in, source.path, diagnostics, report, window));
+                calendars.push_back(
+                    read_calendar(in, source.path, diagnostics, report, window, descriptions));
                 if (in.bad())
                     diagnostics.warn(source.path, 0, "cannot read the whole file");
             }

@@ -17,17 +17,19 @@ namespace busywork {
 /// Reads one calendar from a stream, a chunk at a time; `progress`, when given, is called
 /// now and then with the bytes and VEVENTs read so far. With a `window`, VEVENTs that
 /// certainly cannot touch it are not parsed by libical but kept as stand-ins (see
-/// ReadOptions::window).
+/// ReadOptions::window); without `descriptions`, see ReadOptions::descriptions.
 CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostics& diagnostics,
                            const std::function<void(std::uint64_t, std::size_t)>& progress = {},
-                           const std::optional<TimeWindow>& window = std::nullopt);
+                           const std::optional<TimeWindow>& window = std::nullopt,
+                           bool descriptions = true);
 
 /// Reads one calendar from its bytes. `path` names it in diagnostics. Every VEVENT is parsed
 /// on its own by libical, so one broken event costs only itself; its problems go to
 /// `diagnostics` with their line numbers.
 CalendarFile read_calendar(std::string_view bytes, const std::string& path,
                            Diagnostics& diagnostics,
-                           const std::optional<TimeWindow>& window = std::nullopt);
+                           const std::optional<TimeWindow>& window = std::nullopt,
+                           bool descriptions = true);
 
 /// How far reading has got, for a progress line.
 struct ReadProgress {
@@ -48,9 +50,16 @@ struct ReadOptions {
     /// same as without the window; only problems inside those events (which libical would
     /// have found) go unreported. Counted in CalendarFile::events_not_parsed.
     std::optional<TimeWindow> window = std::nullopt;
-    /// Hand every VEVENT to libical even when a window is known: for --strict, which must
-    /// hear of every problem, and for tests that compare with the pre-scan.
+    /// Hand every VEVENT to libical even when a window is known, and all of it: for
+    /// --strict, which must hear of every problem, and for tests that compare with the
+    /// pre-scan.
     bool read_every_event = false;
+    /// Whether events keep their DESCRIPTION. A report has no use for it unless a rule reads
+    /// it, and it is often a third of an export's bytes, which libical would parse and the
+    /// records hold to the end: when false (and not read_every_event), DESCRIPTION lines and
+    /// Outlook's X-ALT-DESC are not handed to libical, so events have no description and
+    /// problems inside those lines are not looked for.
+    bool descriptions = true;
 };
 
 /// Reads files, directories (every `*.ics` below them, in name order) and `-` (standard

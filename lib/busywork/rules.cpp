@@ -601,4 +601,16 @@ std::string render_rules(const RuleSet& rules) {
     return out.str();
 }
 
+bool reads_descriptions(const RuleSet& rules) {
+    return std::any_of(rules.rules.begin(), rules.rules.end(), [](const Rule& r) {
+        return r.when.description.has_value() || r.when.any_text.has_value();
+    });
+}
+
+bool reads_locations(const RuleSet& rules) {
+    return std::any_of(rules.rules.begin(), rules.rules.end(), [](const Rule& r) {
+        return r.when.location.has_value() || r.when.any_text.has_value();
+    });
+}
+
 } // namespace busywork

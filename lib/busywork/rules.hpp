@@ -105,6 +105,11 @@ RuleSet load_rules(const std::string& rules_option);
 /// The path `load_rules` would read for a user file, empty when there is none.
 std::string user_rules_path(const std::string& rules_option);
 
+/// Whether some rule looks at descriptions, or at locations (a condition on the field or on
+/// `text`). The default rules read neither; descriptions are most of an export's text.
+bool reads_descriptions(const RuleSet& rules);
+bool reads_locations(const RuleSet& rules);
+
 /// A complete rules file that parses back to `rules` (`append_default_rules = false`).
 std::string render_rules(const RuleSet& rules);
 
