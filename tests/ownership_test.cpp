@@ -38,7 +38,7 @@ CalendarFile calendar(std::vector<EventRecord> events, const std::string& name =
     CalendarFile c;
     c.path = "cal.ics";
     c.calendar_name = name;
-    c.events = std::move(events);
+    c.events.assign(std::make_move_iterator(events.begin()), std::make_move_iterator(events.end()));
     return c;
 }
 
