@@ -186,4 +186,32 @@ BOOST_AUTO_TEST_CASE(reading_every_event_keeps_descriptions) {
     }
 }
 
+// The events of one file share equal titles, organizers and attendee lists, and the
+// attendees' addresses and parameters (SharedPool): a ten-year export repeats them.
+BOOST_AUTO_TEST_CASE(equal_values_of_a_file_are_held_once) {
+    auto event = [](int n, const char* attendees) {
+        return "BEGIN:VEVENT\r\nUID:" + std::to_string(n) + "\r\nDTSTART:2026112" +
+               std::to_string(n) + "T090000Z\r\nSUMMARY:Weekly\r\n" +
+               "ORGANIZER;CN=Anna:mailto:anna@acme.de\r\n" + attendees + "END:VEVENT\r\n";
+    };
+    const char* pair = "ATTENDEE;PARTSTAT=ACCEPTED:mailto:ben@acme.de\r\n"
+                       "ATTENDEE;PARTSTAT=ACCEPTED:mailto:jane@contoso.com\r\n";
+    const char* one = "ATTENDEE;PARTSTAT=DECLINED:mailto:Jane@Contoso.com\r\n";
+    std::string text = "BEGIN:VCALENDAR\r\n" + event(1, pair) + event(2, pair) + event(3, one) +
+                       "END:VCALENDAR\r\n";
+    Diagnostics d;
+    CalendarFile c = read_calendar(text, "x.ics", d);
+    BOOST_REQUIRE_EQUAL(c.events.size(), 3u);
+    const auto& e = c.events;
+    BOOST_TEST(&e[0].summary.get() == &e[2].summary.get());
+    BOOST_TEST(&e[0].organizer.get() == &e[2].organizer.get());
+    BOOST_TEST(&e[0].attendees.get() == &e[1].attendees.get());
+    BOOST_REQUIRE_EQUAL(e[2].attendees.size(), 1u);
+    BOOST_TEST(&e[2].attendees.get() != &e[0].attendees.get());
+    // jane@contoso.com (lower-cased) is one string in both lists; DECLINED is its own.
+    BOOST_TEST(&e[2].attendees[0].address.get() == &e[0].attendees[1].address.get());
+    BOOST_TEST(e[2].attendees[0].partstat == "DECLINED");
+    BOOST_TEST(e[0].attendees[1].partstat == "ACCEPTED");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

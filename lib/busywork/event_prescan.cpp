@@ -349,7 +349,7 @@ std::optional<Attendee> read_person(string_view line, std::size_t at) {
         bool cutype = upper == "CUTYPE";
         if (!partstat && !cutype)
             return true;
-        std::string& field = partstat ? a.partstat : a.cutype;
+        Shared<std::string>& field = partstat ? a.partstat : a.cutype;
         if (p.name != upper || p.quoted || p.several || !field.empty())
             return false;
         static constexpr std::array<string_view, 5> partstats{"NEEDS-ACTION", "ACCEPTED",

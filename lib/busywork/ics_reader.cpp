@@ -394,6 +394,7 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
         }
     }
 
+    attendees.shrink_to_fit(); // kept to the end, and a list's growth leaves up to half spare
     e.attendees = std::move(attendees);
     restore_outer_space(e.summary, text, "SUMMARY");
     restore_outer_space(e.description, text, "DESCRIPTION");
@@ -501,6 +502,53 @@ ParsedBatch parse_batch(std::vector<ComponentText> components, const std::string
     return batch;
 }
 
+std::size_t combined(std::size_t seed, std::size_t hash) {
+    return seed ^ (hash + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
+
+struct PeopleHash {
+    std::size_t operator()(const Attendee& a) const {
+        std::hash<std::string> text;
+        std::size_t h = text(a.address);
+        for (const auto* field : {&a.common_name, &a.partstat, &a.role, &a.cutype})
+            h = combined(h, text(*field));
+        return h;
+    }
+    std::size_t operator()(const std::optional<Attendee>& a) const { return a ? (*this)(*a) : 0; }
+    std::size_t operator()(const std::vector<Attendee>& list) const {
+        std::size_t h = list.size();
+        for (const Attendee& a : list)
+            h = combined(h, (*this)(a));
+        return h;
+    }
+};
+
+// Of one file: the events' repeated values, kept once (see SharedPool).
+struct EventPools {
+    SharedPool<std::string, std::hash<std::string>> texts;
+    SharedPool<std::optional<Attendee>, PeopleHash> organizers;
+    SharedPool<std::vector<Attendee>, PeopleHash> attendees;
+
+    void pool(EventRecord& e) {
+        texts.pool(e.summary);
+        texts.pool(e.location);
+        texts.pool(e.description);
+        organizers.pool(e.organizer, [this](Shared<std::optional<Attendee>>& organizer) {
+            if (organizer.get())
+                pool_parts(*organizer.edit());
+        });
+        attendees.pool(e.attendees, [this](Shared<std::vector<Attendee>>& list) {
+            for (Attendee& a : list.edit())
+                pool_parts(a);
+        });
+    }
+
+    void pool_parts(Attendee& a) {
+        for (auto* part : {&a.address, &a.common_name, &a.partstat, &a.role, &a.cutype})
+            texts.pool(*part);
+    }
+};
+
 unsigned worker_threads() {
     return std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
 }
@@ -524,11 +572,15 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
     const bool threaded = worker_threads() > 1;
     std::size_t events_read = 0;
     std::uint64_t reported_bytes = 0;
+    EventPools pools;
     auto collect = [&](std::future<ParsedBatch>& done) {
         ParsedBatch parsed = done.get();
         events.append(parsed.diagnostics);
         calendar.events_not_parsed += parsed.not_parsed;
-        std::move(parsed.events.begin(), parsed.events.end(), std::back_inserter(calendar.events));
+        for (EventRecord& event : parsed.events) {
+            pools.pool(event);
+            calendar.events.push_back(std::move(event));
+        }
     };
     // A batch that would wait for nothing else (a small file's only one) is parsed right here.
     auto dispatch = [&](bool last) {

@@ -76,7 +76,7 @@ private:
 std::set<std::string> people_in(const EventRecord& event, IgnoredAddresses& ignored) {
     std::set<std::string> people;
     auto add = [&](const Attendee& a) {
-        if (a.address.find('@') != std::string::npos && !is_room_or_resource(a) &&
+        if (a.address->find('@') != std::string::npos && !is_room_or_resource(a) &&
             !ignored(a.address))
             people.insert(a.address);
     };

@@ -60,7 +60,7 @@ std::string render_events_csv(const std::vector<ClassifiedOccurrence>& occurrenc
                ',' + std::to_string(counted_min.at(i)) + ',' +
                (o.recurrence_id ? format_rfc3339(*o.recurrence_id, zone) : std::string()) + ',' +
                csv_field(o.status) + ',' + csv_field(o.transp) + ',' + csv_field(o.location) + ',' +
-               csv_field(o.organizer ? o.organizer->address : std::string()) + ',' +
+               csv_field(o.organizer ? *o.organizer->address : std::string()) + ',' +
                csv_field(people(o)) + ',' +
                csv_field(*o.source_file + ":" + std::to_string(o.source_line)) + "\r\n";
     }

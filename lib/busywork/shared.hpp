@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string_view>
 #include <type_traits>
+#include <unordered_set>
 #include <utility>
 
 namespace busywork {
@@ -129,6 +130,37 @@ private:
 
     // Not const, for edit(); only a copy that holds it alone ever writes to it.
     std::shared_ptr<T> m_value;
+};
+
+/// One copy of each distinct value. A ten-year export names the same few hundred people,
+/// attendee lists and titles tens of thousands of times; events that pool theirs share them
+/// as a series' occurrences share their event's. `Hash` hashes a `T`.
+template <class T, class Hash>
+class SharedPool {
+public:
+    /// Makes `value` share an equal value pooled before, else pools it.
+    void pool(Shared<T>& value) {
+        pool(value, [](Shared<T>&) {});
+    }
+    /// As pool(`value`), and a value not seen before goes through `prepare` first, which may
+    /// change how it is held but not what it equals (pooling the parts of it, say).
+    template <class Prepare>
+    void pool(Shared<T>& value, Prepare prepare) {
+        if (auto it = m_values.find(value); it != m_values.end()) {
+            value = *it;
+            return;
+        }
+        prepare(value);
+        m_values.insert(value);
+    }
+    /// Distinct values pooled.
+    std::size_t size() const { return m_values.size(); }
+
+private:
+    struct ByValue {
+        std::size_t operator()(const Shared<T>& value) const { return Hash{}(value.get()); }
+    };
+    std::unordered_set<Shared<T>, ByValue> m_values; // equal by value (Shared's ==)
 };
 
 } // namespace busywork
