@@ -55,8 +55,8 @@ struct EventRecord {
     Shared<std::string> location;
     Shared<std::optional<Attendee>> organizer;
     Shared<std::vector<Attendee>> attendees;
-    std::string status;
-    std::string transp;
+    Shared<std::string> status;
+    Shared<std::string> transp;
     /// Read by the window pre-scan (read_plain_event), not by libical: an event that cannot
     /// touch the window, with only what merging, owner inference and the input's range need
     /// (no DESCRIPTION, CN or ROLE).

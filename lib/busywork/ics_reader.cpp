@@ -533,6 +533,8 @@ struct EventPools {
         texts.pool(e.summary);
         texts.pool(e.location);
         texts.pool(e.description);
+        texts.pool(e.status);
+        texts.pool(e.transp);
         organizers.pool(e.organizer, [this](Shared<std::optional<Attendee>>& organizer) {
             if (organizer.get())
                 pool_parts(*organizer.edit());

@@ -51,8 +51,8 @@ struct Occurrence {
     Shared<std::string> location;
     Shared<std::optional<Attendee>> organizer;
     Shared<std::vector<Attendee>> attendees;
-    std::string status; ///< `CONFIRMED`, `TENTATIVE`, `CANCELLED` or empty
-    std::string transp; ///< `OPAQUE`, `TRANSPARENT` or empty
+    Shared<std::string> status; ///< `CONFIRMED`, `TENTATIVE`, `CANCELLED` or empty
+    Shared<std::string> transp; ///< `OPAQUE`, `TRANSPARENT` or empty
 };
 
 } // namespace busywork
