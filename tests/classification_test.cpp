@@ -1215,6 +1215,48 @@ BOOST_AUTO_TEST_CASE(danish_rows_classify_as_expected) {
     check_rows(danish_rows);
 }
 
+// More than 4,096 occurrences are decided on two threads (classify's first pass). Every row
+// of the three tables, 16 times over, each on a day of its own two weeks apart (beyond the
+// 3-day pre/post windows, so no inference ties two of them): each must come out with its
+// row's category and rule, as it does alone.
+BOOST_AUTO_TEST_CASE(many_occurrences_classify_as_each_does_alone) {
+    std::vector<const Case*> rows;
+    for (const auto* table : {&german_rows, &english_rows, &danish_rows})
+        for (const Case& row : *table)
+            rows.push_back(&row);
+    const std::size_t copies = 4096 / rows.size() + 1;
+    std::vector<Occurrence> occurrences;
+    std::vector<const Case*> expected;
+    for (std::size_t copy = 0; copy < copies; ++copy)
+        for (const Case* row : rows) {
+            Occurrence o = occurrence_of(*row);
+            auto shift = date::days{14 * static_cast<long>(occurrences.size())};
+            o.start += shift;
+            o.end += shift;
+            if (o.recurrence_id)
+                o.recurrence_id = o.start;
+            o.uid = *o.uid + "-" + std::to_string(occurrences.size());
+            occurrences.push_back(std::move(o));
+            expected.push_back(row);
+        }
+    BOOST_TEST_REQUIRE(occurrences.size() > 4096u);
+    Diagnostics diagnostics;
+    auto classified =
+        busywork::classify(std::move(occurrences), defaults(), ownerships(), diagnostics);
+    BOOST_REQUIRE_EQUAL(classified.size(), expected.size());
+    BOOST_TEST(diagnostics.empty());
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < classified.size(); ++i) {
+        const Classification& c = classified[i].classification;
+        if (c.category != expected[i]->category || c.rule != expected[i]->rule) {
+            ++wrong;
+            BOOST_TEST_MESSAGE("occurrence " << i << " \"" << expected[i]->title
+                                             << "\": " << name(c.category) << " by " << c.rule);
+        }
+    }
+    BOOST_TEST(wrong == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(all_rows_at_once_keep_their_order_and_exclusions) {
     // One call for a whole calendar keeps the input's order. Excluded, customer and solo rows
     // come out as they do alone; internal rows are not compared, because in one calendar

@@ -3,9 +3,11 @@
 #include <busywork/classification.hpp>
 #include <busywork/domains.hpp>
 #include <busywork/participants.hpp>
+#include <future>
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -616,6 +618,14 @@ customer_meetings(const std::vector<const Occurrence*>& occurrences, const Prepa
     return calendars;
 }
 
+bool uses_patterns(const RuleSet& rules) {
+    auto has = [](const std::optional<TextCondition>& c) { return c && !c->patterns.empty(); };
+    return std::any_of(rules.rules.begin(), rules.rules.end(), [&](const Rule& r) {
+        return has(r.when.title) || has(r.when.description) || has(r.when.location) ||
+               has(r.when.any_text);
+    });
+}
+
 bool has_inference_rule(const RuleSet& rules) {
     return std::any_of(rules.rules.begin(), rules.rules.end(),
                        [](const Rule& r) { return r.when.infer != Inference::none; });
@@ -661,18 +671,43 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
             report_timeout(occurrences[i], *d.timed_out_rule);
     };
 
-    for (std::size_t i = 0; i < occurrences.size(); ++i) {
-        Subject subject{occurrences[i], *prepared.participants[i], prepared.folded[i],
-                        duration_of(occurrences[i])};
-        if (auto reason = exclusion(subject)) {
-            decisions[i] = excluded(*reason);
-            continue;
+    // The first pass decides each occurrence on its own, so it may run on two threads, each
+    // deciding into its own slots; the decisions are then recorded in order. Not with
+    // regular expressions: a pattern that runs out of time too often is given up on, which
+    // makes later decisions depend on earlier ones.
+    std::vector<std::optional<Decision>> first_decisions(occurrences.size());
+    auto first_pass_over = [&](std::size_t from, std::size_t to, PatternRunner& runner) {
+        for (std::size_t i = from; i < to; ++i) {
+            Subject subject{occurrences[i], *prepared.participants[i], prepared.folded[i],
+                            duration_of(occurrences[i])};
+            if (auto reason = exclusion(subject)) {
+                decisions[i] = excluded(*reason);
+                continue;
+            }
+            first_decisions[i] = decide(subject, rules, nullptr, runner);
         }
-        Decision d = decide(subject, rules, nullptr, patterns);
+    };
+    constexpr std::size_t enough_for_two_threads = 4096;
+    if (occurrences.size() >= enough_for_two_threads && !uses_patterns(rules) &&
+        std::thread::hardware_concurrency() > 1) {
+        const std::size_t half = occurrences.size() / 2;
+        PatternRunner second_runner; // unused without patterns, but decide() takes one
+        auto second = std::async(std::launch::async,
+                                 [&] { first_pass_over(half, occurrences.size(), second_runner); });
+        first_pass_over(0, half, patterns);
+        second.get();
+    } else {
+        first_pass_over(0, occurrences.size(), patterns);
+    }
+    for (std::size_t i = 0; i < occurrences.size(); ++i) {
+        if (!first_decisions[i])
+            continue;
+        const Decision& d = *first_decisions[i];
         first_pass[i] = d.rule;
         is_customer[i] = d.rule && rules.rules[*d.rule].category == Category::customer;
         record(i, d);
     }
+    first_decisions = {};
 
     if (has_inference_rule(rules)) {
         auto calendars = customer_meetings(pointers, prepared, is_customer, rules, ownerships);
