@@ -121,12 +121,14 @@ busywork::ReadOptions read_options(std::optional<busywork::ProgressLine>& line) 
     return line ? line->read_options() : busywork::ReadOptions{};
 }
 
-// For report and events: --strict promises every problem, so libical reads every event;
-// otherwise events that cannot touch the window are not parsed (ReadOptions::window).
+// For report and events: --strict promises every problem, so libical reads every event, all
+// of it; otherwise events that cannot touch the window are not parsed (ReadOptions::window),
+// nor lines that no result depends on (ReadOptions::all_lines).
 busywork::ReadOptions window_read_options(std::optional<busywork::ProgressLine>& line,
                                           const CommonOptions& common) {
     busywork::ReadOptions options = read_options(line);
     options.read_every_event = common.strict;
+    options.all_lines = common.strict;
     return options;
 }
 

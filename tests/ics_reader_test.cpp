@@ -148,7 +148,8 @@ BOOST_AUTO_TEST_CASE(descriptions_can_be_left_out_of_what_libical_reads) {
     for (bool descriptions : {true, false}) {
         BOOST_TEST_CONTEXT("descriptions " << descriptions) {
             Diagnostics d;
-            CalendarFile c = read_calendar(text, "x.ics", d, std::nullopt, descriptions);
+            CalendarFile c =
+                read_calendar(text, "x.ics", d, std::nullopt, LibicalInput{descriptions, true});
             BOOST_REQUIRE_EQUAL(c.events.size(), 1u);
             const EventRecord& e = c.events[0];
             BOOST_TEST(e.summary == "Kept");

@@ -3,6 +3,7 @@
 #include <array>
 #include <busywork/domains.hpp>
 #include <busywork/event_prescan.hpp>
+#include <span>
 #include <string_view>
 
 namespace busywork {
@@ -338,28 +339,60 @@ std::optional<int> read_sequence(string_view line, std::size_t at) {
     return n;
 }
 
-// An ORGANIZER or ATTENDEE as read_attendee in ics_reader.cpp gives it, less CN and ROLE.
-std::optional<Attendee> read_person(string_view line, std::size_t at) {
+bool one_of(string_view value, std::span<const string_view> allowed) {
+    return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+// The values RFC 5545 3.2 gives these parameters, as libical writes them back.
+constexpr std::array<string_view, 5> partstats{"NEEDS-ACTION", "ACCEPTED", "DECLINED", "TENTATIVE",
+                                               "DELEGATED"};
+constexpr std::array<string_view, 5> cutypes{"INDIVIDUAL", "GROUP", "RESOURCE", "ROOM", "UNKNOWN"};
+constexpr std::array<string_view, 4> roles{"CHAIR", "REQ-PARTICIPANT", "OPT-PARTICIPANT",
+                                           "NON-PARTICIPANT"};
+constexpr std::array<string_view, 2> booleans{"TRUE", "FALSE"};
+
+// An ORGANIZER or ATTENDEE as read_attendee in ics_reader.cpp gives it. A stand-in's
+// (`whole` false) has no CN and ROLE and lets any well-formed parameter by; a whole one
+// (read_plain_person) knows every parameter it lets by.
+std::optional<Attendee> read_person(string_view line, std::size_t at, bool whole) {
     Attendee a;
     bool ok = read_parameters(line, at, [&](const Parameter& p) {
         std::string upper = ascii_upper(p.name);
         if (upper == "VALUE")
             return false;
-        bool partstat = upper == "PARTSTAT";
-        bool cutype = upper == "CUTYPE";
-        if (!partstat && !cutype)
+        Shared<std::string>* field = nullptr;
+        std::span<const string_view> allowed;
+        if (upper == "PARTSTAT") {
+            field = &a.partstat;
+            allowed = partstats;
+        } else if (upper == "CUTYPE") {
+            field = &a.cutype;
+            allowed = cutypes;
+        } else if (!whole) {
             return true;
-        Shared<std::string>& field = partstat ? a.partstat : a.cutype;
-        if (p.name != upper || p.quoted || p.several || !field.empty())
+        } else if (upper == "ROLE") {
+            field = &a.role;
+            allowed = roles;
+        } else if (upper == "CN") {
+            field = &a.common_name;
+        } else if (p.name != upper || p.several) {
             return false;
-        static constexpr std::array<string_view, 5> partstats{"NEEDS-ACTION", "ACCEPTED",
-                                                              "DECLINED", "TENTATIVE", "DELEGATED"};
-        static constexpr std::array<string_view, 5> cutypes{"INDIVIDUAL", "GROUP", "RESOURCE",
-                                                            "ROOM", "UNKNOWN"};
-        const auto& allowed = partstat ? partstats : cutypes;
-        if (std::find(allowed.begin(), allowed.end(), p.value) == allowed.end())
+        } else if (upper == "RSVP") {
+            return !p.quoted && one_of(p.value, booleans);
+        } else {
+            // libical keeps X- parameters aside; others it knows may hold values it rewrites.
+            return upper.starts_with("X-");
+        }
+        if (p.name != upper || p.several || !field->empty())
             return false;
-        field = std::string(p.value);
+        if (field == &a.common_name) {
+            // RFC 6868 escapes (^n, ^', ^^) and backslashes are libical's to read.
+            if (p.value.empty() || p.value.find_first_of("^\\") != string_view::npos)
+                return false;
+        } else if (p.quoted || !one_of(p.value, allowed)) {
+            return false;
+        }
+        *field = std::string(p.value);
         return true;
     });
     if (!ok)
@@ -542,14 +575,14 @@ bool read_rest(const Found& found, EventRecord& e) {
         e.sequence = *sequence;
     }
     if (found.organizer) {
-        e.organizer = read_person(found.organizer->text, after_name(found.organizer));
+        e.organizer = read_person(found.organizer->text, after_name(found.organizer), false);
         if (!e.organizer)
             return false;
     }
     std::vector<Attendee> attendees;
     attendees.reserve(found.attendees.size());
     for (const ContentLine* line : found.attendees) {
-        auto person = read_person(line->text, after_name(line));
+        auto person = read_person(line->text, after_name(line), false);
         if (!person)
             return false;
         attendees.push_back(std::move(*person));
@@ -591,6 +624,14 @@ bool may_touch(const EventRecord& event, const TimeWindow& window) {
         end = start + hours{24}; // RFC 5545 3.6.1: an all-day event without end lasts the day
     end += hours{24};
     return end + prescan_slack > window.from && start - prescan_slack < window.to;
+}
+
+std::optional<Attendee> read_plain_person(std::string_view line) {
+    std::size_t at = name_end(line);
+    string_view name = line.substr(0, at);
+    if (name != "ORGANIZER" && name != "ATTENDEE")
+        return std::nullopt;
+    return read_person(line, at, true);
 }
 
 std::optional<EventRecord> stand_in_outside(const ComponentText& event, const TimeWindow& window) {

@@ -40,6 +40,15 @@ inline constexpr std::chrono::hours prescan_slack{7 * 24};
 ///    balance, or anything else unusual in those lines.
 std::optional<EventRecord> read_plain_event(const ComponentText& event);
 
+/// An ORGANIZER or ATTENDEE content line read by hand, when it is plain enough that the result
+/// is exactly libical's reading in read_calendar (address, CN, PARTSTAT, ROLE, CUTYPE): the
+/// property name in upper case; parameters only CN, ROLE, PARTSTAT, CUTYPE, RSVP and X- ones,
+/// in upper case, each once and with one value, ROLE, PARTSTAT, CUTYPE and RSVP unquoted and
+/// with an RFC 5545 value, CN not empty and without `^` (RFC 6868) or backslash; a value
+/// without quotes, backslashes or control characters and without blanks at either end.
+/// Anything else gives nothing, and libical reads the line.
+std::optional<Attendee> read_plain_person(std::string_view line);
+
 /// False only when no instance of `event`, an event without recurrence as read_plain_event
 /// gives it, can overlap `window` (`from <= start < to` for one without length), whatever
 /// zones its times are read in: its times as written end more than `prescan_slack` before

@@ -264,13 +264,87 @@ bool is_description(const ContentLine& line) {
     return name == "DESCRIPTION" || name == "X-ALT-DESC";
 }
 
+// The properties of its own that parse_event reads from a VEVENT.
+bool is_read_property(std::string_view name) {
+    for (std::string_view read : {"UID", "SUMMARY", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID",
+                                  "RRULE", "EXDATE", "RDATE", "DESCRIPTION", "LOCATION",
+                                  "ORGANIZER", "ATTENDEE", "STATUS", "TRANSP", "SEQUENCE"})
+        if (name == read)
+            return true;
+    return false;
+}
+
+// Leaves the event's BEGIN and END lines and the properties parse_event reads. Nothing is
+// left out of an event whose BEGIN and END lines do not pair up, as libical's reading of it
+// may then depend on any line.
+void keep_read_lines(ComponentText& text) {
+    if (text.lines.size() < 2)
+        return;
+    int depth = 0;
+    for (std::size_t i = 1; i + 1 < text.lines.size(); ++i) {
+        std::string name = property_name(text.lines[i].text);
+        depth += name == "BEGIN" ? 1 : name == "END" ? -1 : 0;
+        if (depth < 0)
+            return;
+    }
+    if (depth != 0)
+        return;
+    std::vector<ContentLine> kept;
+    kept.push_back(std::move(text.lines.front()));
+    for (std::size_t i = 1; i + 1 < text.lines.size(); ++i) {
+        std::string name = property_name(text.lines[i].text);
+        if (name == "BEGIN" || name == "END")
+            depth += name == "BEGIN" ? 1 : -1;
+        else if (depth == 0 && is_read_property(name))
+            kept.push_back(std::move(text.lines[i]));
+    }
+    kept.push_back(std::move(text.lines.back()));
+    text.lines = std::move(kept);
+}
+
+// The organizer and attendees read by hand, when every ORGANIZER and ATTENDEE line of the
+// event is plain (read_plain_person) and there is at most one ORGANIZER; those lines are then
+// taken out of `text`. All or none, so that the attendees keep the order of the file.
+struct People {
+    std::optional<Attendee> organizer;
+    std::vector<Attendee> attendees;
+};
+
+std::optional<People> take_plain_people(ComponentText& text) {
+    People people;
+    std::vector<bool> taken(text.lines.size(), false);
+    for (std::size_t i = 1; i + 1 < text.lines.size(); ++i) {
+        std::string_view line = text.lines[i].text;
+        std::string name = property_name(line);
+        bool organizer = name == "ORGANIZER";
+        if (!organizer && name != "ATTENDEE")
+            continue;
+        std::optional<Attendee> person = read_plain_person(line);
+        if (!person || (organizer && people.organizer))
+            return std::nullopt;
+        if (organizer)
+            people.organizer = std::move(*person);
+        else
+            people.attendees.push_back(std::move(*person));
+        taken[i] = true;
+    }
+    std::size_t at = 0;
+    std::erase_if(text.lines, [&](const ContentLine&) { return taken[at++]; });
+    return people;
+}
+
 EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics& diagnostics,
-                       bool descriptions) {
+                       const LibicalInput& input) {
     EventParse result;
     EventRecord& e = result.record;
     e.line = text.begin_line;
-    if (!descriptions)
+    if (!input.descriptions)
         std::erase_if(text.lines, is_description);
+    std::optional<People> people;
+    if (!input.all_lines) {
+        keep_read_lines(text);
+        people = take_plain_people(text);
+    }
     repair_event_text(text, file, diagnostics);
 
     std::string joined = text.joined();
@@ -394,6 +468,10 @@ EventParse parse_event(ComponentText& text, const std::string& file, Diagnostics
         }
     }
 
+    if (people) {
+        e.organizer = std::move(people->organizer);
+        attendees = std::move(people->attendees);
+    }
     attendees.shrink_to_fit(); // kept to the end, and a list's growth leaves up to half spare
     e.attendees = std::move(attendees);
     restore_outer_space(e.summary, text, "SUMMARY");
@@ -484,7 +562,7 @@ struct ParsedBatch {
 
 // The pre-scan runs here, on the workers, as it reads every line of every event.
 ParsedBatch parse_batch(std::vector<ComponentText> components, const std::string& path,
-                        std::optional<TimeWindow> window, bool descriptions) {
+                        std::optional<TimeWindow> window, LibicalInput input) {
     ParsedBatch batch;
     batch.events.reserve(components.size());
     for (auto& component : components) {
@@ -495,7 +573,7 @@ ParsedBatch parse_batch(std::vector<ComponentText> components, const std::string
                 continue;
             }
         }
-        EventParse parsed = parse_event(component, path, batch.diagnostics, descriptions);
+        EventParse parsed = parse_event(component, path, batch.diagnostics, input);
         if (parsed.ok)
             batch.events.push_back(std::move(parsed.record));
     }
@@ -559,7 +637,7 @@ unsigned worker_threads() {
 
 CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostics& diagnostics,
                            const std::function<void(std::uint64_t, std::size_t)>& progress,
-                           const std::optional<TimeWindow>& window, bool descriptions) {
+                           const std::optional<TimeWindow>& window, const LibicalInput& input) {
     CalendarFile calendar;
     calendar.path = path;
     // Messages in the order the one-thread reader gave them: the file's structure, then its
@@ -590,11 +668,11 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
             return;
         if (!threaded || (last && pending.empty())) {
             std::promise<ParsedBatch> now;
-            now.set_value(parse_batch(std::move(batch), path, window, descriptions));
+            now.set_value(parse_batch(std::move(batch), path, window, input));
             pending.push_back(now.get_future());
         } else {
-            pending.push_back(std::async(std::launch::async, parse_batch, std::move(batch), path,
-                                         window, descriptions));
+            pending.push_back(
+                std::async(std::launch::async, parse_batch, std::move(batch), path, window, input));
         }
         batch = {};
         while (pending.size() > (threaded ? batches_in_flight : 0)) {
@@ -649,9 +727,9 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
 
 CalendarFile read_calendar(std::string_view bytes, const std::string& path,
                            Diagnostics& diagnostics, const std::optional<TimeWindow>& window,
-                           bool descriptions) {
+                           const LibicalInput& input) {
     ViewStream in(bytes);
-    return read_calendar(in, path, diagnostics, {}, window, descriptions);
+    return read_calendar(in, path, diagnostics, {}, window, input);
 }
 
 std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
@@ -697,7 +775,9 @@ std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
     std::optional<TimeWindow> window;
     if (!options.read_every_event)
         window = options.window;
-    const bool descriptions = options.descriptions || options.read_every_event;
+    LibicalInput input;
+    input.descriptions = options.descriptions || options.read_every_event;
+    input.all_lines = options.all_lines || options.read_every_event;
     for (const auto& source : sources) {
         std::uint64_t bytes_before = so_far.bytes_read;
         std::size_t events_before = so_far.events;
@@ -709,14 +789,14 @@ std::vector<CalendarFile> read_inputs(const std::vector<std::string>& inputs,
         };
         if (source.standard_input) {
             calendars.push_back(
-                read_calendar(std::cin, source.path, diagnostics, report, window, descriptions));
+                read_calendar(std::cin, source.path, diagnostics, report, window, input));
         } else {
             std::ifstream in(source.path, std::ios::binary);
             if (!in) {
                 diagnostics.warn(source.path, 0, "cannot open file");
             } else {
                 calendars.push_back(
-                    read_calendar(in, source.path, diagnostics, report, window, descriptions));
+                    read_calendar(in, source.path, diagnostics, report, window, input));
                 if (in.bad())
                     diagnostics.warn(source.path, 0, "cannot read the whole file");
             }

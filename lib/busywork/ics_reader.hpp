@@ -14,14 +14,26 @@
 
 namespace busywork {
 
+/// How much of each VEVENT libical is given.
+struct LibicalInput {
+    /// DESCRIPTION and X-ALT-DESC lines (see ReadOptions::descriptions).
+    bool descriptions = true;
+    /// Every line. When false, lines whose problems cannot change a result are left out:
+    /// the event's subcomponents (VALARM ...) and the properties busywork never reads
+    /// (DTSTAMP, CREATED, X- ones ...), and plain ORGANIZER and ATTENDEE lines, which are
+    /// read by hand instead (read_plain_person), as libical's reading of their parameters is
+    /// most of its work on a typical export.
+    bool all_lines = true;
+};
+
 /// Reads one calendar from a stream, a chunk at a time; `progress`, when given, is called
 /// now and then with the bytes and VEVENTs read so far. With a `window`, VEVENTs that
 /// certainly cannot touch it are not parsed by libical but kept as stand-ins (see
-/// ReadOptions::window); without `descriptions`, see ReadOptions::descriptions.
+/// ReadOptions::window).
 CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostics& diagnostics,
                            const std::function<void(std::uint64_t, std::size_t)>& progress = {},
                            const std::optional<TimeWindow>& window = std::nullopt,
-                           bool descriptions = true);
+                           const LibicalInput& input = {});
 
 /// Reads one calendar from its bytes. `path` names it in diagnostics. Every VEVENT is parsed
 /// on its own by libical, so one broken event costs only itself; its problems go to
@@ -29,7 +41,7 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
 CalendarFile read_calendar(std::string_view bytes, const std::string& path,
                            Diagnostics& diagnostics,
                            const std::optional<TimeWindow>& window = std::nullopt,
-                           bool descriptions = true);
+                           const LibicalInput& input = {});
 
 /// How far reading has got, for a progress line.
 struct ReadProgress {
@@ -54,6 +66,10 @@ struct ReadOptions {
     /// --strict, which must hear of every problem, and for tests that compare with the
     /// pre-scan.
     bool read_every_event = false;
+    /// Whether libical is given every line of an event (see LibicalInput::all_lines). When
+    /// false (and not read_every_event), problems in the lines busywork never reads are not
+    /// looked for, and libical is spared most of its work.
+    bool all_lines = true;
     /// Whether events keep their DESCRIPTION. A report has no use for it unless a rule reads
     /// it, and it is often a third of an export's bytes, which libical would parse and the
     /// records hold to the end: when false (and not read_every_event), DESCRIPTION lines and
