@@ -474,7 +474,7 @@ void check_series_week(const PipelineRun& run) {
         BOOST_TEST((found->occurrence.recurrence_id ==
                     std::optional<Instant>(berlin().to_instant(day + 9h))));
         if (e.category == Category::pre_meeting && std::string(e.rule) == "pre:infer") {
-            BOOST_TEST_REQUIRE(found->classification.tie.has_value());
+            BOOST_TEST_REQUIRE(found->classification.tie.get().has_value());
             BOOST_TEST(found->classification.tie->name == "contoso");
             BOOST_TEST(
                 (found->classification.tie->start == berlin_time(monday + date::days{4}, 10h)));

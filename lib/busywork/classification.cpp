@@ -479,7 +479,7 @@ private:
 };
 
 // The built-in exclusions, in the order their names are reported.
-std::optional<std::string> exclusion(const Subject& s) {
+const char* exclusion(const Subject& s) {
     const Occurrence& o = s.occurrence;
     if (o.status == "CANCELLED")
         return "cancelled";
@@ -491,7 +491,7 @@ std::optional<std::string> exclusion(const Subject& s) {
         return "all-day";
     if (o.end <= o.start)
         return "empty";
-    return std::nullopt;
+    return nullptr;
 }
 
 const Ownership& ownership_of(const Occurrence& o, const Ownerships& ownerships) {
@@ -562,7 +562,7 @@ minutes duration_of(const Occurrence& o) {
 // The rule that decides, or none when no rule matches (a rules file without a catch-all).
 struct Decision {
     std::optional<std::size_t> rule;
-    std::optional<Tie> tie;
+    Shared<std::optional<Tie>> tie;
     std::optional<std::size_t> timed_out_rule; ///< the first rule whose pattern gave up
 };
 
@@ -643,15 +643,31 @@ const Classification unmatched{Category::internal_other, "no rule matched", std:
 std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
                                            const RuleSet& rules, const Ownerships& ownerships,
                                            Diagnostics& diagnostics) {
+    // Decided in place: the occurrences move into the result first, so that they are never
+    // held twice (they are most of the memory a report takes).
+    std::vector<ClassifiedOccurrence> classified;
+    classified.reserve(occurrences.size());
+    for (Occurrence& o : occurrences)
+        classified.push_back({std::move(o), {}});
+    occurrences = {};
+    const std::size_t count = classified.size();
+    auto occurrence = [&classified](std::size_t i) -> const Occurrence& {
+        return classified[i].occurrence;
+    };
     std::vector<const Occurrence*> pointers;
-    for (const auto& o : occurrences)
-        pointers.push_back(&o);
+    pointers.reserve(count);
+    for (const auto& c : classified)
+        pointers.push_back(&c.occurrence);
     Prepared prepared = prepare(pointers, rules, ownerships);
 
+    std::vector<Shared<std::string>> rule_names;
+    for (const Rule& rule : rules.rules)
+        rule_names.emplace_back(rule.name);
+    std::map<std::string, Classification> exclusions;
+
     PatternRunner patterns;
-    std::vector<Classification> decisions(occurrences.size());
-    std::vector<std::optional<std::size_t>> first_pass(occurrences.size());
-    std::vector<bool> is_customer(occurrences.size(), false);
+    std::vector<std::optional<std::size_t>> first_pass(count);
+    std::vector<bool> is_customer(count, false);
     std::set<std::string> timed_out_events;
     auto report_timeout = [&](const Occurrence& o, std::size_t rule) {
         if (timed_out_events.insert(*o.uid + "\n" + *o.summary).second &&
@@ -661,58 +677,67 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
                                  "\" ran out of time on " + describe_event(o.summary, o.uid) +
                                  "; it counts as not matching");
     };
-    auto record = [&](std::size_t i, const Decision& d) {
+    auto record = [&](std::size_t i, Decision& d) {
+        Classification& c = classified[i].classification;
         if (d.rule)
-            decisions[i] =
-                Classification{rules.rules[*d.rule].category, rules.rules[*d.rule].name, d.tie};
+            c = Classification{rules.rules[*d.rule].category, rule_names[*d.rule],
+                               std::move(d.tie)};
         else
-            decisions[i] = unmatched;
+            c = unmatched;
         if (d.timed_out_rule)
-            report_timeout(occurrences[i], *d.timed_out_rule);
+            report_timeout(occurrence(i), *d.timed_out_rule);
     };
 
     // The first pass decides each occurrence on its own, so it may run on two threads, each
     // deciding into its own slots; the decisions are then recorded in order. Not with
     // regular expressions: a pattern that runs out of time too often is given up on, which
-    // makes later decisions depend on earlier ones.
-    std::vector<std::optional<Decision>> first_decisions(occurrences.size());
+    // makes later decisions depend on earlier ones. Exclusions are recorded at once, from
+    // names kept once each.
+    std::vector<std::optional<Decision>> first_decisions(count);
+    std::vector<const char*> excluded_as(count, nullptr);
     auto first_pass_over = [&](std::size_t from, std::size_t to, PatternRunner& runner) {
         for (std::size_t i = from; i < to; ++i) {
-            Subject subject{occurrences[i], *prepared.participants[i], prepared.folded[i],
-                            duration_of(occurrences[i])};
-            if (auto reason = exclusion(subject)) {
-                decisions[i] = excluded(*reason);
+            Subject subject{occurrence(i), *prepared.participants[i], prepared.folded[i],
+                            duration_of(occurrence(i))};
+            if (const char* reason = exclusion(subject)) {
+                excluded_as[i] = reason;
                 continue;
             }
             first_decisions[i] = decide(subject, rules, nullptr, runner);
         }
     };
     constexpr std::size_t enough_for_two_threads = 4096;
-    if (occurrences.size() >= enough_for_two_threads && !uses_patterns(rules) &&
+    if (count >= enough_for_two_threads && !uses_patterns(rules) &&
         std::thread::hardware_concurrency() > 1) {
-        const std::size_t half = occurrences.size() / 2;
+        const std::size_t half = count / 2;
         PatternRunner second_runner; // unused without patterns, but decide() takes one
-        auto second = std::async(std::launch::async,
-                                 [&] { first_pass_over(half, occurrences.size(), second_runner); });
+        auto second =
+            std::async(std::launch::async, [&] { first_pass_over(half, count, second_runner); });
         first_pass_over(0, half, patterns);
         second.get();
     } else {
-        first_pass_over(0, occurrences.size(), patterns);
+        first_pass_over(0, count, patterns);
     }
-    for (std::size_t i = 0; i < occurrences.size(); ++i) {
-        if (!first_decisions[i])
+    for (std::size_t i = 0; i < count; ++i) {
+        if (excluded_as[i]) {
+            auto it = exclusions.find(excluded_as[i]);
+            if (it == exclusions.end())
+                it = exclusions.emplace(excluded_as[i], excluded(excluded_as[i])).first;
+            classified[i].classification = it->second;
             continue;
-        const Decision& d = *first_decisions[i];
+        }
+        Decision& d = *first_decisions[i];
         first_pass[i] = d.rule;
         is_customer[i] = d.rule && rules.rules[*d.rule].category == Category::customer;
         record(i, d);
     }
     first_decisions = {};
+    excluded_as = {};
 
     if (has_inference_rule(rules)) {
         auto calendars = customer_meetings(pointers, prepared, is_customer, rules, ownerships);
-        for (std::size_t i = 0; i < occurrences.size(); ++i) {
-            if (decisions[i].category == Category::excluded || is_customer[i])
+        for (std::size_t i = 0; i < count; ++i) {
+            if (classified[i].classification.category == Category::excluded || is_customer[i])
                 continue;
             // Only an inference rule tried before the first pass's decision can change it.
             std::size_t limit = first_pass[i].value_or(rules.rules.size());
@@ -721,11 +746,12 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
                 inference_first = inference_first || rules.rules[r].when.infer != Inference::none;
             if (!inference_first)
                 continue;
-            const CalendarInference& c = calendars.at(occurrences[i].source_file);
+            const Occurrence& o = occurrence(i);
+            const CalendarInference& c = calendars.at(o.source_file);
             InferenceContext context{c.meetings, *c.names, rules.settings};
-            Subject subject{occurrences[i], *prepared.participants[i], prepared.folded[i],
-                            duration_of(occurrences[i])};
-            record(i, decide(subject, rules, &context, patterns));
+            Subject subject{o, *prepared.participants[i], prepared.folded[i], duration_of(o)};
+            Decision d = decide(subject, rules, &context, patterns);
+            record(i, d);
         }
     }
 
@@ -734,11 +760,6 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
                          std::to_string(timed_out_events.size() - PatternRunner::timeouts_allowed) +
                              " more events were classified without regular expressions that "
                              "ran out of time");
-
-    std::vector<ClassifiedOccurrence> classified;
-    classified.reserve(occurrences.size());
-    for (std::size_t i = 0; i < occurrences.size(); ++i)
-        classified.push_back({std::move(occurrences[i]), std::move(decisions[i])});
     return classified;
 }
 
@@ -772,7 +793,7 @@ std::vector<ExplanationStep> Explainer::explain(std::size_t index) const {
                     duration_of(o)};
     std::vector<ExplanationStep> steps;
     if (auto reason = exclusion(subject)) {
-        steps.push_back({*reason, Category::excluded, true, "built-in exclusion"});
+        steps.push_back({reason, Category::excluded, true, "built-in exclusion"});
         return steps;
     }
     steps.push_back({"exclusions", Category::excluded, false,

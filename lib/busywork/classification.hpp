@@ -24,10 +24,12 @@ struct Tie {
 };
 
 /// The decision for one occurrence: its category and the name of the rule that decided it.
+/// The occurrences one rule decided share its name (see `Shared`): a ten-year export has a
+/// hundred thousand of them and a few dozen rules.
 struct Classification {
     Category category = Category::internal_other;
-    std::string rule;
-    std::optional<Tie> tie;
+    Shared<std::string> rule;
+    Shared<std::optional<Tie>> tie;
 };
 
 struct ClassifiedOccurrence {

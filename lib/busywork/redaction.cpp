@@ -200,7 +200,7 @@ void Redactor::redact(ClassifiedOccurrence& occurrence) const {
         for (auto& a : o.attendees.edit())
             redact(a);
     if (c.tie)
-        redact(*c.tie);
+        redact(*c.tie.edit());
 }
 
 void Redactor::redact(Ownership& ownership) const {
