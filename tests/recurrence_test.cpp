@@ -2,6 +2,7 @@
 #include "expansion_support.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <cstdio>
 
 using namespace busywork;
 using namespace busywork::testing;
@@ -187,6 +188,46 @@ BOOST_AUTO_TEST_CASE(bysetpos_applies_to_weekly_and_daily_rules_too) {
                    (std::vector<std::string>{"2026-11-23T10:00:00Z", "2026-11-23T11:00:00Z",
                                              "2026-11-24T11:00:00Z", "2026-11-25T11:00:00Z"}),
                boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_large_calendar_reports_each_zone_problem_once_in_order) {
+    // 6,000 one-hour events, above the 2,048 from which expansion splits the work over two
+    // threads; event k (UID e-0000 to e-5999, so UID order is file order) is at 09:00 on day
+    // k after 2026-01-01, in "Mars/Olympus" (no such zone) when k % 3 == 0, in
+    // "W. Europe Standard Time" (a Windows id, read as Europe/Berlin) when k % 3 == 1, else
+    // in Europe/Berlin; events from 4,000 on, in the second half, use "Venus/Maxwell" instead
+    // of Mars. Each problem is reported once per file, at its first use, as one thread would:
+    // Mars at event 0, the Windows id at event 1, Venus at event 4,002 (the first k % 3 == 0).
+    constexpr int events = 6000;
+    std::string body;
+    for (int k = 0; k < events; ++k) {
+        const char* zone = k % 3 == 0   ? (k >= 4000 ? "Venus/Maxwell" : "Mars/Olympus")
+                           : k % 3 == 1 ? "W. Europe Standard Time"
+                                        : "Europe/Berlin";
+        auto day = date::year_month_day{date::sys_days{date::year{2026} / 1 / 1} + date::days{k}};
+        char uid[16];
+        std::snprintf(uid, sizeof uid, "e-%04d", k);
+        body += std::string("BEGIN:VEVENT\nUID:") + uid + "\nDTSTART;TZID=" + zone + ":" +
+                date::format("%Y%m%d", day) + "T090000\nDURATION:PT1H\nEND:VEVENT\n";
+    }
+    auto e = expand_text(body, "2026-01-01", "2043-01-01");
+    BOOST_TEST(e.occurrences.size() == static_cast<std::size_t>(events));
+    bool in_order = true;
+    for (std::size_t i = 1; i < e.occurrences.size(); ++i)
+        in_order = in_order && e.occurrences[i - 1].start < e.occurrences[i].start;
+    BOOST_TEST(in_order);
+    std::vector<std::pair<std::string, int>> messages; // (zone named, line)
+    for (const auto& d : e.diagnostics.all())
+        for (const char* zone : {"Mars/Olympus", "W. Europe Standard Time", "Venus/Maxwell"})
+            if (d.message.find(zone) != std::string::npos)
+                messages.emplace_back(zone, d.line);
+    BOOST_REQUIRE_EQUAL(messages.size(), 3u);
+    BOOST_TEST(messages[0].first == "Mars/Olympus");
+    BOOST_TEST(messages[1].first == "W. Europe Standard Time");
+    BOOST_TEST(messages[2].first == "Venus/Maxwell");
+    // Five lines an event: the Windows id is one event after Mars, Venus 4,002 after it.
+    BOOST_TEST(messages[1].second - messages[0].second == 5);
+    BOOST_TEST(messages[2].second - messages[0].second == 4002 * 5);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

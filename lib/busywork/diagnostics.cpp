@@ -43,6 +43,15 @@ void Diagnostics::append(const Diagnostics& other) {
         m_skipped_by_reason[reason] += n;
 }
 
+void Diagnostics::append(const Diagnostics& other, const std::set<std::size_t>& left_out) {
+    for (std::size_t i = 0; i < other.m_items.size(); ++i)
+        if (!left_out.count(i) || other.m_items[i].skipped_event)
+            m_items.push_back(other.m_items[i]);
+    m_skipped += other.m_skipped;
+    for (const auto& [reason, n] : other.m_skipped_by_reason)
+        m_skipped_by_reason[reason] += n;
+}
+
 std::string describe_event(const std::string& summary, const std::string& uid) {
     std::string text;
     if (!summary.empty())

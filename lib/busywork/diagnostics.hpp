@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,8 @@ public:
     void skip_event(std::string file, int line, std::string message,
                     std::string reason = "other problems");
     void append(const Diagnostics& other);
+    /// All of `other` but the warnings at `left_out` (positions in its all()).
+    void append(const Diagnostics& other, const std::set<std::size_t>& left_out);
 
     const std::vector<Diagnostic>& all() const { return m_items; }
     bool empty() const { return m_items.empty(); }

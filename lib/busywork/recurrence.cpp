@@ -3,9 +3,13 @@
 #include <busywork/error.hpp>
 #include <busywork/recurrence.hpp>
 #include <busywork/recurrence_rule.hpp>
+#include <future>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 namespace busywork {
@@ -33,11 +37,14 @@ std::string format_local(LocalTime t) {
     return date::format("%Y-%m-%d %H:%M", t);
 }
 
-// Zones of one calendar file: its VTIMEZONEs, then the OS database, then floating.
+// Zones of one calendar file: its VTIMEZONEs, then the OS database, then floating. Some
+// problems are reported once per file; a copy (one per expansion thread) reports to its own
+// Diagnostics and logs which of those it reported, for the threads' reports to be merged as
+// one thread would have made them.
 class FileZones {
 public:
     FileZones(const CalendarFile& calendar, const Zone& report_zone, Diagnostics& diagnostics)
-        : m_calendar(calendar), m_floating(report_zone), m_diagnostics(diagnostics) {
+        : m_calendar(calendar), m_floating(report_zone), m_diagnostics(&diagnostics) {
         if (!calendar.default_tzid.empty()) {
             if (auto zone = lookup(calendar.default_tzid)) {
                 m_floating = *zone;
@@ -53,6 +60,18 @@ public:
 
     const Zone& floating() const { return m_floating; }
 
+    // A once-per-file report: where it went in the Diagnostics, and what it was about.
+    struct Reported {
+        std::size_t position;
+        std::string key;
+    };
+
+    void report_to(Diagnostics& diagnostics) {
+        m_diagnostics = &diagnostics;
+        m_reported.clear();
+    }
+    const std::vector<Reported>& reported_once() const { return m_reported; }
+
     // The zone whose wall clock a value is read on; UTC values of a calendar with
     // X-WR-TIMEZONE are read on that zone's clock, as Google means them.
     Zone wall_zone(const DateTimeValue& value, int line) {
@@ -63,11 +82,11 @@ public:
             if (auto zone = lookup(value.tzid, line))
                 return *zone;
             if (m_unknown.insert(value.tzid).second)
-                m_diagnostics.warn(m_calendar.path, line,
-                                   "unknown TZID \"" + value.tzid +
-                                       "\" (no VTIMEZONE, not an IANA or "
-                                       "Windows zone); its times are read as floating, in " +
-                                       m_floating.name());
+                warn_once("unknown " + value.tzid, line,
+                          "unknown TZID \"" + value.tzid +
+                              "\" (no VTIMEZONE, not an IANA or "
+                              "Windows zone); its times are read as floating, in " +
+                              m_floating.name());
             return m_floating;
         default:
             return m_floating;
@@ -98,20 +117,26 @@ private:
             // A Windows id or an Outlook display name is a guess worth showing.
             if (iana->name() != normalize_tzid(tzid) && !tzid.starts_with("/") &&
                 m_mapped.insert(tzid).second)
-                m_diagnostics.warn(m_calendar.path, line,
-                                   "TZID \"" + tzid + "\" has no VTIMEZONE; read as " +
-                                       std::string(iana->name()));
+                warn_once("mapped " + tzid, line,
+                          "TZID \"" + tzid + "\" has no VTIMEZONE; read as " +
+                              std::string(iana->name()));
             return Zone::iana(iana);
         }
         return std::nullopt;
     }
 
+    void warn_once(std::string key, int line, std::string message) {
+        m_reported.push_back({m_diagnostics->all().size(), std::move(key)});
+        m_diagnostics->warn(m_calendar.path, line, std::move(message));
+    }
+
     const CalendarFile& m_calendar;
     Zone m_floating;
     std::optional<Zone> m_calendar_zone;
-    Diagnostics& m_diagnostics;
+    Diagnostics* m_diagnostics;
     std::set<std::string> m_unknown;
     std::set<std::string> m_mapped;
+    std::vector<Reported> m_reported;
 };
 
 // How long each instance lasts: nominal days on the wall clock, then exact seconds.
@@ -131,24 +156,24 @@ struct Timing {
 struct EventRef {
     const EventRecord* event = nullptr;
     FileZones* zones = nullptr;
+    std::size_t file_index = 0; // of the calendar in expand_occurrences' input
     const std::string& file() const { return zones->calendar().path; }
 };
 
 // Throws Error when the event's end comes before its start.
-Timing timing_of(const EventRef& ref) {
+Timing timing_of(const EventRef& ref, FileZones& zones) {
     const EventRecord& e = *ref.event;
     const DateTimeValue& start = *e.dtstart;
-    Timing t{ref.zones->wall_zone(start, e.line), start.local, start.form == TimeForm::date, {}};
-    t.wall_start = ref.zones->wall_on(start, t.zone, e.line);
+    Timing t{zones.wall_zone(start, e.line), start.local, start.form == TimeForm::date, {}};
+    t.wall_start = zones.wall_on(start, t.zone, e.line);
     if (e.dtend) {
         if (t.all_day) {
             t.span.nominal = date::floor<days>(e.dtend->local) - date::floor<days>(start.local);
         } else if (e.dtend->form == TimeForm::date) {
-            t.span.exact = ref.zones->floating().to_instant(e.dtend->local) -
-                           ref.zones->instant_of(start, e.line);
-        } else {
             t.span.exact =
-                ref.zones->instant_of(*e.dtend, e.line) - ref.zones->instant_of(start, e.line);
+                zones.floating().to_instant(e.dtend->local) - zones.instant_of(start, e.line);
+        } else {
+            t.span.exact = zones.instant_of(*e.dtend, e.line) - zones.instant_of(start, e.line);
         }
         if (t.span.nominal < days{0} || t.span.exact < seconds{0})
             throw Error("DTEND is before DTSTART");
@@ -214,15 +239,20 @@ bool same_content(const EventRecord& a, const EventRecord& b) {
            a.transp == b.transp && same_people(a.attendees, b.attendees);
 }
 
-struct Group {
-    std::vector<EventRef> masters;
-    std::vector<EventRef> overrides;
-    // Positions in `overrides` by RECURRENCE-ID, so that a copy is compared only with the
-    // overrides it may be a copy of: DATE-TIME ones by instant, DATE ones by date, and all of
-    // them by the date as written (which is what a DATE one is compared with).
+// Positions in a Group's `overrides` by RECURRENCE-ID, so that a copy is compared only with
+// the overrides it may be a copy of: DATE-TIME ones by instant, DATE ones by date, and all of
+// them by the date as written (which is what a DATE one is compared with).
+struct OverrideIndex {
     std::map<Instant, std::vector<std::size_t>> override_at;
     std::map<days::rep, std::vector<std::size_t>> date_override_on;
     std::map<days::rep, std::vector<std::size_t>> override_on;
+};
+
+struct Group {
+    std::vector<EventRef> masters;
+    std::vector<EventRef> overrides;
+    // Only for a group with overrides: most events are alone in theirs.
+    std::unique_ptr<OverrideIndex> index;
 };
 
 // Adds `candidate` to `kept` unless a copy of it is there already (see expand_occurrences, 1).
@@ -265,12 +295,19 @@ add_copy(std::vector<EventRef>& kept, const EventRef& candidate,
     return kept.size() - 1;
 }
 
+// Expands groups into occurrences; each thread of expand_occurrences has its own.
 class SeriesExpander {
 public:
     SeriesExpander(const TimeWindow& window, const Zone& report_zone, Diagnostics& diagnostics,
-                   const ExpansionLimits& limits, std::vector<Occurrence>& out)
+                   const ExpansionLimits& limits, std::vector<FileZones> zones,
+                   const std::vector<Shared<std::string>>& files, std::vector<Occurrence>& out)
         : m_window(window), m_report(report_zone), m_diagnostics(diagnostics), m_limits(limits),
-          m_out(out) {}
+          m_zones(std::move(zones)), m_files(files), m_out(out) {
+        for (FileZones& z : m_zones)
+            z.report_to(diagnostics);
+    }
+
+    const std::vector<FileZones>& zones() const { return m_zones; }
 
     void expand_group(const std::string& uid, const Group& group) {
         std::vector<bool> used(group.overrides.size(), false);
@@ -286,10 +323,9 @@ private:
     Occurrence make_occurrence(const EventRef& ref, const std::string& uid, Instant start,
                                Instant end, bool all_day) {
         auto it = m_prototypes.find(ref.event);
-        if (it == m_prototypes.end()) {
-            auto file = m_files.try_emplace(ref.zones, ref.file()).first;
-            it = m_prototypes.emplace(ref.event, prototype_of(ref, uid, file->second)).first;
-        }
+        if (it == m_prototypes.end())
+            it = m_prototypes.emplace(ref.event, prototype_of(ref, uid, m_files[ref.file_index]))
+                     .first;
         Occurrence o = it->second;
         o.start = start;
         o.end = end;
@@ -304,10 +340,12 @@ private:
         bool by_date;
     };
 
+    FileZones& zones_of(const EventRef& ref) { return m_zones[ref.file_index]; }
+
     void emit_single(const std::string& uid, const EventRef& ref, bool recurring) {
         Timing t;
         try {
-            t = timing_of(ref);
+            t = timing_of(ref, zones_of(ref));
         } catch (const Error& error) {
             m_diagnostics.skip_event(ref.file(), ref.event->line,
                                      std::string(error.what()) + " (" +
@@ -321,7 +359,7 @@ private:
         Occurrence o = make_occurrence(ref, uid, start, end, t.all_day);
         o.recurring = recurring;
         if (recurring && ref.event->recurrence_id)
-            o.recurrence_id = ref.zones->instant_of(*ref.event->recurrence_id, ref.event->line);
+            o.recurrence_id = zones_of(ref).instant_of(*ref.event->recurrence_id, ref.event->line);
         m_out.push_back(std::move(o));
     }
 
@@ -334,7 +372,7 @@ private:
         }
         Timing series;
         try {
-            series = timing_of(master);
+            series = timing_of(master, zones_of(master));
         } catch (const Error& error) {
             m_diagnostics.skip_event(master.file(), e.line,
                                      std::string(error.what()) + " (" +
@@ -342,7 +380,7 @@ private:
                                      "bad times");
             return;
         }
-        FileZones& zones = *master.zones;
+        FileZones& zones = zones_of(master);
         const Zone& zone = series.zone;
         const std::string where = describe_event(e.summary, uid);
 
@@ -468,7 +506,7 @@ private:
             const EventRef& o = overrides[i];
             Timing t;
             try {
-                t = timing_of(o);
+                t = timing_of(o, zones_of(o));
             } catch (const Error& error) {
                 used[i] = true;
                 m_diagnostics.skip_event(o.file(), o.event->line,
@@ -479,7 +517,7 @@ private:
                 continue;
             }
             const DateTimeValue& rid = *o.event->recurrence_id;
-            Override entry{&o, t, o.zones->wall_on(rid, zone, o.event->line),
+            Override entry{&o, t, zones_of(o).wall_on(rid, zone, o.event->line),
                            rid.form == TimeForm::date || series.all_day};
             (o.event->this_and_future ? future : exact).push_back(entry);
             // Overrides are matched below; remember which index each came from.
@@ -570,10 +608,11 @@ private:
     const Zone& m_report;
     Diagnostics& m_diagnostics;
     const ExpansionLimits& m_limits;
+    std::vector<FileZones> m_zones;
+    const std::vector<Shared<std::string>>& m_files;
     std::vector<Occurrence>& m_out;
     // Of the group being expanded: an occurrence per event, for its instances to copy.
     std::unordered_map<const EventRecord*, Occurrence> m_prototypes;
-    std::unordered_map<const FileZones*, Shared<std::string>> m_files;
     std::map<const EventRef*, std::size_t> m_override_index;
 };
 
@@ -603,38 +642,41 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
     for (const auto& calendar : calendars) {
         zones.push_back(std::make_unique<FileZones>(calendar, report_zone, diagnostics));
         for (const auto& event : calendar.events) {
-            EventRef ref{&event, zones.back().get()};
+            EventRef ref{&event, zones.back().get(), zones.size() - 1};
             if (event.uid.empty()) {
                 without_uid.push_back(ref);
                 continue;
             }
             Group& group = groups[event.uid];
             if (event.recurrence_id) {
+                if (!group.index)
+                    group.index = std::make_unique<OverrideIndex>();
+                OverrideIndex& index = *group.index;
                 const DateTimeValue& rid = *event.recurrence_id;
                 const bool by_date = rid.form == TimeForm::date;
                 const days::rep day = date::floor<days>(rid.local).time_since_epoch().count();
                 const Instant at = by_date ? Instant{} : ref.zones->instant_of(rid, event.line);
                 std::vector<std::size_t> positions;
-                auto take = [&positions](const auto& index, const auto& key) {
-                    if (auto it = index.find(key); it != index.end())
+                auto take = [&positions](const auto& positions_by, const auto& key) {
+                    if (auto it = positions_by.find(key); it != positions_by.end())
                         positions.insert(positions.end(), it->second.begin(), it->second.end());
                 };
                 if (by_date) {
-                    take(group.override_on, day);
+                    take(index.override_on, day);
                 } else {
-                    take(group.override_at, at);
-                    take(group.date_override_on, day);
+                    take(index.override_at, at);
+                    take(index.date_override_on, day);
                 }
                 std::sort(positions.begin(), positions.end());
                 positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
                 // A replaced copy keeps its old keys too; same_rid checks every position.
                 if (auto placed =
                         add_copy(group.overrides, ref, same_rid, diagnostics, &positions)) {
-                    group.override_on[day].push_back(*placed);
+                    index.override_on[day].push_back(*placed);
                     if (by_date)
-                        group.date_override_on[day].push_back(*placed);
+                        index.date_override_on[day].push_back(*placed);
                     else
-                        group.override_at[at].push_back(*placed);
+                        index.override_at[at].push_back(*placed);
                 }
             } else
                 add_copy(group.masters, ref, same_master, diagnostics);
@@ -655,17 +697,91 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
         });
     }
 
-    std::vector<Occurrence> out;
-    SeriesExpander expander(window, report_zone, diagnostics, limits, out);
+    // Expanded in UID order (which orders the problems reported), then the events without UID.
+    std::vector<std::pair<const std::string*, const Group*>> order;
+    order.reserve(groups.size() + without_uid.size());
     for (const auto& [uid, group] : groups)
-        expander.expand_group(uid, group);
-    for (const auto& ref : without_uid)
-        expander.expand_group("", Group{{ref}, {}, {}, {}, {}});
-    std::stable_sort(out.begin(), out.end(), [](const Occurrence& a, const Occurrence& b) {
+        order.emplace_back(&uid, &group);
+    std::vector<Group> lone;
+    lone.reserve(without_uid.size());
+    static const std::string no_uid;
+    for (const auto& ref : without_uid) {
+        lone.push_back(Group{{ref}, {}, nullptr});
+        order.emplace_back(&no_uid, &lone.back());
+    }
+    std::vector<Shared<std::string>> files;
+    for (const auto& calendar : calendars)
+        files.emplace_back(calendar.path);
+    auto by_start = [](const Occurrence& a, const Occurrence& b) {
         if (a.start != b.start)
             return a.start < b.start;
         return a.uid < b.uid;
-    });
+    };
+
+    // Two threads, each expanding and sorting about half of the events. Occurrences with the
+    // same start and UID come from one group, so merging the two sorted halves gives the order
+    // one thread's stable sort gives. The second half's problems come after the first's, less
+    // the once-per-file ones the first already reported.
+    std::size_t events = 0;
+    for (const auto& [uid, group] : order)
+        events += group->masters.size() + group->overrides.size();
+    constexpr std::size_t enough_for_two_threads = 2048;
+    std::size_t split = order.size();
+    if (events >= enough_for_two_threads && std::thread::hardware_concurrency() > 1) {
+        std::size_t first_half = 0;
+        split = 0;
+        while (split < order.size() && 2 * first_half < events) {
+            first_half +=
+                order[split].second->masters.size() + order[split].second->overrides.size();
+            ++split;
+        }
+    }
+    std::vector<FileZones> zone_copies;
+    for (const auto& z : zones)
+        zone_copies.push_back(*z);
+    struct Part {
+        Diagnostics diagnostics;
+        std::vector<Occurrence> out;
+        std::vector<std::vector<FileZones::Reported>> reported;
+    };
+    auto expand_part = [&](std::size_t from, std::size_t to, Part& part) {
+        SeriesExpander expander(window, report_zone, part.diagnostics, limits, zone_copies, files,
+                                part.out);
+        for (std::size_t i = from; i < to; ++i)
+            expander.expand_group(*order[i].first, *order[i].second);
+        std::stable_sort(part.out.begin(), part.out.end(), by_start);
+        for (const auto& z : expander.zones())
+            part.reported.push_back(z.reported_once());
+    };
+    Part first;
+    Part second;
+    if (split < order.size()) {
+        auto later =
+            std::async(std::launch::async, [&] { expand_part(split, order.size(), second); });
+        expand_part(0, split, first);
+        later.get();
+    } else {
+        expand_part(0, order.size(), first);
+    }
+    diagnostics.append(first.diagnostics);
+    std::set<std::size_t> reported_again;
+    for (std::size_t f = 0; f < second.reported.size(); ++f)
+        for (const auto& again : second.reported[f])
+            if (std::any_of(first.reported[f].begin(), first.reported[f].end(),
+                            [&](const FileZones::Reported& r) { return r.key == again.key; }))
+                reported_again.insert(again.position);
+    diagnostics.append(second.diagnostics, reported_again);
+
+    std::vector<Occurrence> out;
+    if (second.out.empty()) {
+        out = std::move(first.out);
+    } else {
+        out.reserve(first.out.size() + second.out.size());
+        std::merge(std::make_move_iterator(first.out.begin()),
+                   std::make_move_iterator(first.out.end()),
+                   std::make_move_iterator(second.out.begin()),
+                   std::make_move_iterator(second.out.end()), std::back_inserter(out), by_start);
+    }
     return out;
 }
 
