@@ -169,4 +169,20 @@ BOOST_AUTO_TEST_CASE(an_overlong_line_is_dropped_without_losing_the_next) {
                "a.ics:2: content line longer than 4 MiB dropped (property X-JUNK)\n");
 }
 
+BOOST_AUTO_TEST_CASE(property_names_are_upper_cased_up_to_the_first_semicolon_or_colon) {
+    // RFC 5545 3.1: name *(";" param) ":" value; names are case-insensitive (2.1).
+    for (std::string_view line : {"dtStart;TZID=Europe/Berlin:20261019T090000", "RRULE:FREQ=DAILY",
+                                  "x-wr-calname:Team", "no colon at all", ":value only"}) {
+        BOOST_TEST_CONTEXT(line) {
+            BOOST_TEST(PropertyName(line).view() == property_name(line));
+        }
+    }
+    BOOST_TEST(property_name("dtStart;TZID=Europe/Berlin:x") == "DTSTART");
+    BOOST_TEST(property_name("no colon at all") == "NO COLON AT ALL");
+    BOOST_TEST(property_name(":value only").empty());
+    // PropertyName keeps 63 bytes of a longer name: longer than any it is compared with.
+    std::string long_name(100, 'x');
+    BOOST_TEST(PropertyName(long_name + ":v").view() == std::string(63, 'X'));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

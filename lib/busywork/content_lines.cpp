@@ -299,7 +299,7 @@ std::string ComponentText::joined() const {
 
 const ContentLine* ComponentText::find(std::string_view wanted, std::size_t nth) const {
     for (const auto& l : lines)
-        if (property_name(l.text) == wanted && nth-- == 0)
+        if (PropertyName(l.text) == wanted && nth-- == 0)
             return &l;
     return nullptr;
 }
@@ -310,10 +310,22 @@ int ComponentText::line_of(std::string_view wanted, std::size_t nth) const {
 }
 
 std::string property_name(std::string_view content_line) {
-    std::size_t end = content_line.find_first_of(";:");
-    std::string name(content_line.substr(0, std::min(end, content_line.size())));
+    // By hand: find_first_of calls memchr on the set for every character.
+    std::size_t end = 0;
+    while (end < content_line.size() && content_line[end] != ';' && content_line[end] != ':')
+        ++end;
+    std::string name(content_line.substr(0, end));
     std::transform(name.begin(), name.end(), name.begin(), ascii_upper);
     return name;
+}
+
+PropertyName::PropertyName(std::string_view content_line) {
+    std::size_t end = 0;
+    while (end < content_line.size() && content_line[end] != ';' && content_line[end] != ':')
+        ++end;
+    m_size = static_cast<unsigned char>(std::min(end, sizeof m_text));
+    for (std::size_t i = 0; i < m_size; ++i)
+        m_text[i] = ascii_upper(content_line[i]);
 }
 
 std::string_view property_value(std::string_view content_line) {

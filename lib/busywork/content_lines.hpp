@@ -87,6 +87,20 @@ CalendarText split_calendar(std::string_view bytes, const std::string& file,
 /// The property name of a content line, upper-cased: `DTSTART` for `dtstart;TZID=x:...`.
 std::string property_name(std::string_view content_line);
 
+/// property_name without allocating, for the passes that look at every line of an event: the
+/// name upper-cased in place, cut at 63 bytes (longer than any name it is compared with).
+class PropertyName {
+public:
+    explicit PropertyName(std::string_view content_line);
+    std::string_view view() const { return {m_text, m_size}; }
+    operator std::string_view() const { return view(); }
+    friend bool operator==(const PropertyName& a, std::string_view b) { return a.view() == b; }
+
+private:
+    char m_text[63];
+    unsigned char m_size = 0;
+};
+
 /// The value of a content line: the text after the first colon outside quoted parameters.
 std::string_view property_value(std::string_view content_line);
 

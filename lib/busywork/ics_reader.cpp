@@ -109,9 +109,10 @@ bool is_known_rule_part(std::string_view name) {
 void repair_event_text(ComponentText& component, const std::string& file,
                        Diagnostics& diagnostics) {
     for (auto& l : component.lines) {
-        std::string name = property_name(l.text);
-        if (name != "RRULE" && name != "EXRULE" && name != "RDATE" && name != "EXDATE")
+        PropertyName upper(l.text);
+        if (upper != "RRULE" && upper != "EXRULE" && upper != "RDATE" && upper != "EXDATE")
             continue;
+        std::string name(upper.view());
         std::size_t value_at = l.text.size() - property_value(l.text).size();
         std::string head = l.text.substr(0, value_at);
         std::string value = l.text.substr(value_at);
@@ -156,7 +157,7 @@ void repair_event_text(ComponentText& component, const std::string& file,
 // libical drops leading and trailing white space from values; RFC 5545 3.3.11 keeps it.
 void restore_outer_space(Shared<std::string>& value, const ComponentText& text, const char* name) {
     for (const auto& l : text.lines) {
-        if (property_name(l.text) != name)
+        if (PropertyName(l.text).view() != name)
             continue;
         std::string_view raw = property_value(l.text);
         auto first = raw.find_first_not_of(" \t");
@@ -260,7 +261,7 @@ struct EventParse {
 
 // Properties left out of libical's input when descriptions are not wanted.
 bool is_description(const ContentLine& line) {
-    std::string name = property_name(line.text);
+    PropertyName name(line.text);
     return name == "DESCRIPTION" || name == "X-ALT-DESC";
 }
 
@@ -282,7 +283,7 @@ void keep_read_lines(ComponentText& text) {
         return;
     int depth = 0;
     for (std::size_t i = 1; i + 1 < text.lines.size(); ++i) {
-        std::string name = property_name(text.lines[i].text);
+        PropertyName name(text.lines[i].text);
         depth += name == "BEGIN" ? 1 : name == "END" ? -1 : 0;
         if (depth < 0)
             return;
@@ -292,7 +293,7 @@ void keep_read_lines(ComponentText& text) {
     std::vector<ContentLine> kept;
     kept.push_back(std::move(text.lines.front()));
     for (std::size_t i = 1; i + 1 < text.lines.size(); ++i) {
-        std::string name = property_name(text.lines[i].text);
+        PropertyName name(text.lines[i].text);
         if (name == "BEGIN" || name == "END")
             depth += name == "BEGIN" ? 1 : -1;
         else if (depth == 0 && is_read_property(name))
@@ -315,7 +316,7 @@ std::optional<People> take_plain_people(ComponentText& text) {
     std::vector<bool> taken(text.lines.size(), false);
     for (std::size_t i = 1; i + 1 < text.lines.size(); ++i) {
         std::string_view line = text.lines[i].text;
-        std::string name = property_name(line);
+        PropertyName name(line);
         bool organizer = name == "ORGANIZER";
         if (!organizer && name != "ATTENDEE")
             continue;

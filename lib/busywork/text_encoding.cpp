@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <busywork/text_encoding.hpp>
+#include <cstdint>
+#include <cstring>
 #include <unicode/utf8.h>
 
 namespace busywork {
@@ -7,9 +9,17 @@ namespace {
 
 constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
 
+// Eight bytes at a time: it runs on every content line of every file.
 bool all_ascii(std::string_view text) {
-    for (char c : text)
-        if (static_cast<unsigned char>(c) >= 0x80)
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        if (word & 0x8080808080808080ULL)
+            return false;
+    }
+    for (; i < text.size(); ++i)
+        if (static_cast<unsigned char>(text[i]) >= 0x80)
             return false;
     return true;
 }
