@@ -309,21 +309,27 @@ int ComponentText::line_of(std::string_view wanted, std::size_t nth) const {
     return found ? found->line : begin_line;
 }
 
-std::string property_name(std::string_view content_line) {
-    // By hand: find_first_of calls memchr on the set for every character.
+namespace {
+
+// Where the property name ends: the first ';' or ':'. By hand: find_first_of calls memchr on
+// the set for every character.
+std::size_t property_name_end(std::string_view content_line) {
     std::size_t end = 0;
     while (end < content_line.size() && content_line[end] != ';' && content_line[end] != ':')
         ++end;
-    std::string name(content_line.substr(0, end));
+    return end;
+}
+
+} // namespace
+
+std::string property_name(std::string_view content_line) {
+    std::string name(content_line.substr(0, property_name_end(content_line)));
     std::transform(name.begin(), name.end(), name.begin(), ascii_upper);
     return name;
 }
 
 PropertyName::PropertyName(std::string_view content_line) {
-    std::size_t end = 0;
-    while (end < content_line.size() && content_line[end] != ';' && content_line[end] != ':')
-        ++end;
-    m_size = static_cast<unsigned char>(std::min(end, sizeof m_text));
+    m_size = static_cast<unsigned char>(std::min(property_name_end(content_line), sizeof m_text));
     for (std::size_t i = 0; i < m_size; ++i)
         m_text[i] = ascii_upper(content_line[i]);
 }

@@ -37,10 +37,7 @@ std::string Diagnostics::summary() const {
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-    m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
-    m_skipped += other.m_skipped;
-    for (const auto& [reason, n] : other.m_skipped_by_reason)
-        m_skipped_by_reason[reason] += n;
+    append(other, {});
 }
 
 void Diagnostics::append(const Diagnostics& other, const std::set<std::size_t>& left_out) {
