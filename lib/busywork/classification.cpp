@@ -3,6 +3,7 @@
 #include <busywork/classification.hpp>
 #include <busywork/domains.hpp>
 #include <busywork/participants.hpp>
+#include <deque>
 #include <future>
 #include <map>
 #include <memory>
@@ -500,13 +501,30 @@ const Ownership& ownership_of(const Occurrence& o, const Ownerships& ownerships)
     return it == ownerships.end() ? nobody : it->second;
 }
 
-// What the rules look at, worked out once for each distinct value: a series' occurrences
-// share their titles and attendees.
-class Prepared {
-public:
-    std::vector<const Participants*> participants;
-    std::vector<FoldedText> folded;
+// Occurrences from 4,096 on are split between two threads where the work allows it.
+constexpr std::size_t enough_for_two_threads = 4096;
 
+bool two_threads_for(std::size_t count) {
+    return count >= enough_for_two_threads && std::thread::hardware_concurrency() > 1;
+}
+
+// Runs `work(from, to)` over [0, count): the second half on another thread when `parallel`.
+template <typename Work>
+void over_halves(std::size_t count, bool parallel, Work&& work) {
+    if (!parallel) {
+        work(std::size_t{0}, count);
+        return;
+    }
+    const std::size_t half = count / 2;
+    auto second = std::async(std::launch::async, [&] { work(half, count); });
+    work(std::size_t{0}, half);
+    second.get();
+}
+
+// What the rules look at for each distinct value, worked out once: a series' occurrences
+// share their titles and attendees.
+class PreparedValues {
+public:
     const std::string* fold(const std::string& text, const FoldOptions& options) {
         auto it = m_folded.find(text);
         if (it == m_folded.end())
@@ -528,30 +546,46 @@ public:
 
 private:
     using PeopleKey = std::tuple<const void*, const void*, const void*>;
-    // Node-based, so the pointers above stay valid when more are added or this is moved.
+    // Node-based, so the pointers handed out stay valid when more are added.
     std::unordered_map<std::string, std::string> m_folded;
     std::map<PeopleKey, Participants> m_participants;
+};
+
+// What the rules look at, for each occurrence.
+struct Prepared {
+    std::vector<const Participants*> participants;
+    std::vector<FoldedText> folded;
+    // What the pointers above point into: the values each thread worked out (a value may be
+    // worked out by both, to the same result). In a deque, so they stay put when this moves.
+    std::deque<PreparedValues> values;
 };
 
 Prepared prepare(const std::vector<const Occurrence*>& occurrences, const RuleSet& rules,
                  const Ownerships& ownerships) {
     Prepared prepared;
-    prepared.participants.reserve(occurrences.size());
-    prepared.folded.reserve(occurrences.size());
+    prepared.participants.resize(occurrences.size());
+    prepared.folded.resize(occurrences.size());
     const FoldOptions& options = rules.settings.fold;
     static const std::string unread;
     // Titles are always folded, for pre/post inference; other texts only when a rule reads
     // them, as descriptions are most of an export's text and slow to fold.
     const bool descriptions = reads_descriptions(rules);
     const bool locations = reads_locations(rules);
-    for (const Occurrence* o : occurrences) {
-        prepared.participants.push_back(
-            prepared.participants_of(*o, ownership_of(*o, ownerships), rules.settings));
-        prepared.folded.push_back(
-            FoldedText{prepared.fold(o->summary, options),
-                       descriptions ? prepared.fold(o->description, options) : &unread,
-                       locations ? prepared.fold(o->location, options) : &unread});
-    }
+    const bool parallel = two_threads_for(occurrences.size());
+    PreparedValues& first = prepared.values.emplace_back();
+    PreparedValues& second = parallel ? prepared.values.emplace_back() : first;
+    over_halves(occurrences.size(), parallel, [&](std::size_t from, std::size_t to) {
+        PreparedValues& values = from == 0 ? first : second;
+        for (std::size_t i = from; i < to; ++i) {
+            const Occurrence& o = *occurrences[i];
+            prepared.participants[i] =
+                values.participants_of(o, ownership_of(o, ownerships), rules.settings);
+            prepared.folded[i] =
+                FoldedText{values.fold(o.summary, options),
+                           descriptions ? values.fold(o.description, options) : &unread,
+                           locations ? values.fold(o.location, options) : &unread};
+        }
+    });
     return prepared;
 }
 
@@ -706,18 +740,12 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
             first_decisions[i] = decide(subject, rules, nullptr, runner);
         }
     };
-    constexpr std::size_t enough_for_two_threads = 4096;
-    if (count >= enough_for_two_threads && !uses_patterns(rules) &&
-        std::thread::hardware_concurrency() > 1) {
-        const std::size_t half = count / 2;
-        PatternRunner second_runner; // unused without patterns, but decide() takes one
-        auto second =
-            std::async(std::launch::async, [&] { first_pass_over(half, count, second_runner); });
-        first_pass_over(0, half, patterns);
-        second.get();
-    } else {
-        first_pass_over(0, count, patterns);
-    }
+    // The runner of the second half is unused without patterns, but decide() takes one.
+    PatternRunner second_runner;
+    const bool parallel = two_threads_for(count) && !uses_patterns(rules);
+    over_halves(count, parallel, [&](std::size_t from, std::size_t to) {
+        first_pass_over(from, to, from == 0 ? patterns : second_runner);
+    });
     for (std::size_t i = 0; i < count; ++i) {
         if (excluded_as[i]) {
             auto it = exclusions.find(excluded_as[i]);
@@ -736,23 +764,32 @@ std::vector<ClassifiedOccurrence> classify(std::vector<Occurrence> occurrences,
 
     if (has_inference_rule(rules)) {
         auto calendars = customer_meetings(pointers, prepared, is_customer, rules, ownerships);
-        for (std::size_t i = 0; i < count; ++i) {
-            if (classified[i].classification.category == Category::excluded || is_customer[i])
-                continue;
-            // Only an inference rule tried before the first pass's decision can change it.
-            std::size_t limit = first_pass[i].value_or(rules.rules.size());
-            bool inference_first = false;
-            for (std::size_t r = 0; r < limit; ++r)
-                inference_first = inference_first || rules.rules[r].when.infer != Inference::none;
-            if (!inference_first)
-                continue;
-            const Occurrence& o = occurrence(i);
-            const CalendarInference& c = calendars.at(o.source_file);
-            InferenceContext context{c.meetings, *c.names, rules.settings};
-            Subject subject{o, *prepared.participants[i], prepared.folded[i], duration_of(o)};
-            Decision d = decide(subject, rules, &context, patterns);
-            record(i, d);
-        }
+        // As in the first pass, on two threads when there are no patterns; each records
+        // its own occurrences' decisions, as no diagnostics can come of them then and the
+        // customer meetings are only read.
+        auto infer_over = [&](std::size_t from, std::size_t to, PatternRunner& runner) {
+            for (std::size_t i = from; i < to; ++i) {
+                if (classified[i].classification.category == Category::excluded || is_customer[i])
+                    continue;
+                // Only an inference rule tried before the first pass's decision can change it.
+                std::size_t limit = first_pass[i].value_or(rules.rules.size());
+                bool inference_first = false;
+                for (std::size_t r = 0; r < limit; ++r)
+                    inference_first =
+                        inference_first || rules.rules[r].when.infer != Inference::none;
+                if (!inference_first)
+                    continue;
+                const Occurrence& o = occurrence(i);
+                const CalendarInference& c = calendars.at(o.source_file);
+                InferenceContext context{c.meetings, *c.names, rules.settings};
+                Subject subject{o, *prepared.participants[i], prepared.folded[i], duration_of(o)};
+                Decision d = decide(subject, rules, &context, runner);
+                record(i, d);
+            }
+        };
+        over_halves(count, parallel, [&](std::size_t from, std::size_t to) {
+            infer_over(from, to, from == 0 ? patterns : second_runner);
+        });
     }
 
     if (timed_out_events.size() > PatternRunner::timeouts_allowed)
