@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include <boost/test/unit_test.hpp>
 #include <busywork/content_lines.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 using namespace busywork;
 
@@ -183,6 +186,169 @@ BOOST_AUTO_TEST_CASE(property_names_are_upper_cased_up_to_the_first_semicolon_or
     // PropertyName keeps 63 bytes of a longer name: longer than any it is compared with.
     std::string long_name(100, 'x');
     BOOST_TEST(PropertyName(long_name + ":v").view() == std::string(63, 'X'));
+}
+
+namespace {
+
+// Everything a split gives, one item a line, so that two splits compare as text.
+std::string dump(const CalendarText& text, const Diagnostics& d) {
+    std::ostringstream out;
+    for (const auto& l : text.calendar_properties)
+        out << "calendar " << l.line << " " << l.text << "\n";
+    for (const auto* list : {&text.timezones, &text.events})
+        for (const auto& c : *list) {
+            out << c.name << " from line " << c.begin_line << "\n";
+            for (const auto& l : c.lines)
+                out << "  " << l.line << " " << l.text << "\n";
+        }
+    out << messages(d) << d.summary() << "\n";
+    return out.str();
+}
+
+// The reading thread hands plain VEVENTs over as bytes, for a worker to split
+// (ComponentStream::next(component, event)); split either way, a file must give the same
+// lines, with the same numbers, and the same problems in the same order.
+void check_both_splits_agree(std::string_view text, const std::string& name) {
+    Diagnostics by_lines;
+    Diagnostics by_events;
+    std::string one_by_one = dump(split_calendar(text, name, by_lines), by_lines);
+    std::string whole = dump(split_calendar_by_events(text, name, by_events), by_events);
+    BOOST_TEST_CONTEXT(name) {
+        BOOST_TEST(one_by_one == whole);
+    }
+}
+
+// How each top-level VEVENT of `text` came: 'b' as bytes, 'c' as content lines.
+std::string ways_events_come(const std::string& text) {
+    Diagnostics d;
+    ViewStream in(text);
+    ComponentStream stream(in, "a.ics", d);
+    ComponentText component;
+    EventBytes event;
+    std::string ways;
+    for (;;) {
+        StreamItem item = stream.next(component, event);
+        if (item == StreamItem::end)
+            return ways;
+        ways += item == StreamItem::event_bytes ? 'b' : 'c';
+    }
+}
+
+const char* const plain_event = "BEGIN:VEVENT\r\nUID:plain\r\nSUMMARY:Weekly\r\n  sync\r\n"
+                                "BEGIN:VALARM\r\nACTION:DISPLAY\r\nEND:VALARM\r\nEND:VEVENT\r\n";
+
+} // namespace
+
+// Each case is read both ways; the comments say which way its VEVENT takes.
+BOOST_AUTO_TEST_CASE(events_split_on_a_worker_match_the_one_by_one_split) {
+    const std::string plain = plain_event;
+    const char with_nul[] =
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEV\0ENT\nEND:VEVENT\nEND:VCALENDAR\n";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"plain, with an alarm and a folded line (bytes)",
+         "BEGIN:VCALENDAR\r\n" + plain + plain + "END:VCALENDAR\r\n"},
+        {"LF and CR-only line ends (bytes)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:lf\nEND:VEVENT\nBEGIN:VEVENT\rUID:cr\rEND:VEVENT\r"
+         "END:VCALENDAR\n"},
+        {"markers in lower case with trailing blanks (bytes)",
+         "BEGIN:VCALENDAR\nbegin:vevent \nUID:a\nEnd:VEvent\t\nEND:VCALENDAR\n"},
+        {"BEGIN:VEVENT inside an event: the first is unterminated (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nBEGIN:VEVENT\nUID:b\nEND:VEVENT\nEND:VCALENDAR\n"},
+        {"END:VCALENDAR inside an event (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VCALENDAR\nEND:VEVENT\n"},
+        {"BEGIN:VCALENDAR inside an event (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nBEGIN:VCALENDAR\nEND:VEVENT\nEND:VCALENDAR\n"},
+        {"a folded END:VEVENT (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEV\n ENT\nEND:VCALENDAR\n"},
+        {"a folded BEGIN:VALARM, and the start of BEGIN: folded (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nBEG\n IN:VALARM\nEND:VALARM\nBEGIN:VALA\n RM\n"
+         "END:VALARM\nEND:VEVENT\nEND:VCALENDAR\n"},
+        {"END:VEVENT continued by the next line (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEVENT\n X\nEND:VEVENT\nEND:VCALENDAR\n"},
+        {"BEGIN:VEVENT continued by the next line (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\n X\nUID:a\nEND:VEVENT\nEND:VCALENDAR\n"},
+        {"a NUL byte that makes a marker once removed (lines)",
+         std::string(with_nul, sizeof with_nul - 1)},
+        {"invalid UTF-8 and a line without a colon (bytes)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSUMMARY:Caf\xE9\nno colon\nEND:VEVENT\n"
+         "END:VCALENDAR\n"},
+        {"subcomponents left open, and an END without BEGIN (bytes)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nBEGIN:VALARM\nBEGIN:X-A\nEND:X-B\nEND:VEVENT\n"
+         "END:VCALENDAR\n"},
+        {"unusual marker names (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nBEGIN: VALARM\nEND:VALARM;X\nEND:VEVENT\n"
+         "END:VCALENDAR\n"},
+        {"blank and white-space lines, and a continuation after a blank line (bytes)",
+         "BEGIN:VCALENDAR\n\nBEGIN:VEVENT\n\nUID:a\n   \n\n cont\nEND:VEVENT\n\nEND:VCALENDAR\n"},
+        {"the file ends in the event, and without a line end (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEVENT"},
+        {"the file ends on BEGIN:VEVENT (lines)", "BEGIN:VCALENDAR\nBEGIN:VEVENT\n"},
+        {"an event inside another component (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:X-WRAP\nBEGIN:VEVENT\nUID:a\nEND:VEVENT\nEND:X-WRAP\n"
+         "END:VCALENDAR\n"},
+        {"an event outside the VCALENDAR (lines)",
+         "BEGIN:VEVENT\nUID:a\nEND:VEVENT\nBEGIN:VCALENDAR\nEND:VCALENDAR\n"},
+        {"no END:VCALENDAR after the last event (bytes)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEVENT\n"},
+        {"a time zone, calendar properties between events (bytes)",
+         "BEGIN:VCALENDAR\nX-WR-CALNAME:x\nBEGIN:VTIMEZONE\nTZID:Z\nEND:VTIMEZONE\n" + plain +
+             "X-LATE:y\n" + plain + "END:VCALENDAR\n"},
+        {"an event of 1.5 MiB (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:big\nDESCRIPTION:" + std::string(3u << 19, 'd') +
+             "\nEND:VEVENT\nEND:VCALENDAR\n"},
+        {"a 5 MiB line in an event (lines)",
+         "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:big\nX-JUNK:" + std::string(5u << 20, 'j') +
+             "\nEND:VEVENT\nEND:VCALENDAR\n"},
+    };
+    for (const auto& [name, text] : cases)
+        check_both_splits_agree(text, name);
+    // Which way they came, so that the comparison above compares the two ways.
+    BOOST_TEST(ways_events_come(cases[0].second) == "bb");
+    BOOST_TEST(ways_events_come(cases[1].second) == "bb");
+    BOOST_TEST(ways_events_come(cases[2].second) == "b");
+    BOOST_TEST(ways_events_come(cases[3].second) == "c"); // the first is left out
+    BOOST_TEST(ways_events_come(cases[6].second) == "c");
+    BOOST_TEST(ways_events_come(cases[10].second) == "c");
+    BOOST_TEST(ways_events_come(cases[11].second) == "b");
+    BOOST_TEST(ways_events_come(cases[13].second) == "c");
+    BOOST_TEST(ways_events_come(cases[14].second) == "b");
+    BOOST_TEST(ways_events_come(cases[20].second) == "cbb"); // the VTIMEZONE, then the events
+    BOOST_TEST(ways_events_come(cases[21].second) == "c");
+}
+
+// The reading thread reads a megabyte at a time: an event is handed over whole wherever the
+// chunk ends in it, in a CRLF or in a folded line.
+BOOST_AUTO_TEST_CASE(events_split_on_a_worker_match_across_chunk_ends) {
+    const std::size_t chunk = 1u << 20;
+    const std::string head = "BEGIN:VCALENDAR\r\nX-PAD:";
+    const std::string event = plain_event;
+    for (std::size_t at = 0; at <= event.size() + 2; ++at) {
+        // The first chunk ends `at` bytes into the first event.
+        std::string pad(chunk - head.size() - 2 - std::min(at, chunk), 'p');
+        std::string text = head + pad + "\r\n" + event + event + "END:VCALENDAR\r\n";
+        check_both_splits_agree(text, "chunk end " + std::to_string(at) + " bytes into it");
+        BOOST_TEST(ways_events_come(text) == "bb");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(events_split_on_a_worker_match_for_every_test_and_corpus_file) {
+    namespace fs = std::filesystem;
+    std::size_t files = 0;
+    for (const std::string& folder : {std::string(BUSYWORK_CORPUS_DIR) + "/ics",
+                                      std::string(BUSYWORK_SOURCE_DIR) + "/tests/bad_input",
+                                      std::string(BUSYWORK_SOURCE_DIR) + "/samples"}) {
+        if (!fs::is_directory(folder))
+            continue; // the corpus is beside the project, and may be missing
+        for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+            if (entry.path().extension() != ".ics")
+                continue;
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::string text((std::istreambuf_iterator<char>(in)), {});
+            check_both_splits_agree(text, entry.path().string());
+            ++files;
+        }
+    }
+    BOOST_TEST(files > 90u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

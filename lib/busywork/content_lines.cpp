@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstring>
 #include <deque>
+#include <stdexcept>
 
 namespace busywork {
 namespace {
@@ -52,11 +53,56 @@ std::size_t line_end(const std::string& text, std::size_t from) {
     return std::string::npos;
 }
 
+// The largest VEVENT given as bytes (see ComponentStream::next); larger ones, rare and kept
+// well under the content-line cap, are split where they are read.
+constexpr std::size_t max_event_bytes = 1u << 20;
+
+bool is_folding_blank(char c) {
+    return c == ' ' || c == '\t';
+}
+
+// What a physical line inside a VEVENT may be to its structure, from its first letters.
+enum class Marker {
+    none,         // not a BEGIN or END line, even if the next line continues it
+    subcomponent, // BEGIN: or END: of another component, or a start of "BEGIN:" or "END:":
+                  // the next line must not continue it
+    event_end,    // END:VEVENT
+    unusual,      // BEGIN:VEVENT, BEGIN:VCALENDAR, END:VCALENDAR, or a name out of the ordinary
+};
+
+Marker marker_of(std::string_view line) {
+    char first = ascii_upper(line[0]);
+    if (first != 'B' && first != 'E')
+        return Marker::none;
+    std::string_view keyword = first == 'B' ? "BEGIN:" : "END:";
+    std::size_t compared = std::min(line.size(), keyword.size());
+    if (!equals_ignoring_case(line.substr(0, compared), keyword.substr(0, compared)))
+        return Marker::none;
+    std::string_view name = line.substr(compared);
+    while (!name.empty() && is_folding_blank(name.back()))
+        name.remove_suffix(1);
+    if (name.empty())
+        return Marker::subcomponent; // a continuation line would give it its name
+    for (char c : name)
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '-'))
+            return Marker::unusual;
+    if (equals_ignoring_case(name, "VEVENT"))
+        return first == 'E' ? Marker::event_end : Marker::unusual;
+    if (equals_ignoring_case(name, "VCALENDAR"))
+        return Marker::unusual;
+    return Marker::subcomponent;
+}
+
 // Physical lines read from a stream a chunk at a time, unfolded into content lines.
 class Unfolder {
 public:
-    Unfolder(std::istream& in, const std::string& file, Diagnostics& diagnostics)
-        : m_in(in), m_file(file), m_diagnostics(diagnostics) {
+    /// `first_line` numbers the first line of `in` (a VEVENT's bytes start further in); it is
+    /// read `chunk` bytes at a time.
+    Unfolder(std::istream& in, const std::string& file, Diagnostics& diagnostics,
+             int first_line = 1, std::size_t chunk = chunk_bytes)
+        : m_in(in), m_file(file), m_diagnostics(diagnostics), m_chunk(chunk),
+          m_line(first_line - 1) {
         fill();
         if (m_buffer.empty()) {
             diagnostics.warn(file, 0, "the file is empty: no calendar in it");
@@ -114,8 +160,103 @@ public:
         return false;
     }
 
+    /// When the content line next() would give is a BEGIN:VEVENT line, the bytes of that
+    /// VEVENT through its END line, as far as the first letters of its lines show it to be
+    /// plain (see ComponentStream::next); the lines are then consumed. False, and nothing
+    /// consumed, otherwise.
+    bool take_event(EventBytes& event) {
+        read_ahead();
+        if (!m_have_pending || m_pending_too_long || m_utf16 ||
+            component_marker(m_pending, "BEGIN:") != "VEVENT")
+            return false;
+        // Offsets are from m_pos, which fill() may move (it drops what was read before it).
+        auto available = [this](std::size_t offset) {
+            while (m_pos + offset >= m_buffer.size())
+                if (!fill())
+                    return false;
+            return true;
+        };
+        // The BEGIN line is whole only when the next line does not continue it.
+        if (!available(0) || is_folding_blank(m_buffer[m_pos]))
+            return false;
+        std::size_t offset = 0;
+        int lines = 0;
+        bool may_continue_marker = false;
+        for (;;) {
+            if (offset > max_event_bytes)
+                return false;
+            std::size_t end = line_end(m_buffer, m_pos + offset);
+            // A CR at the end of what was read may be the first half of a CRLF.
+            while (end == std::string::npos ||
+                   (m_buffer[end] == '\r' && end + 1 == m_buffer.size() && !m_eof)) {
+                if (!fill()) {
+                    if (end == std::string::npos)
+                        return false; // the last line has no line end: left to next()
+                    break;
+                }
+                end = line_end(m_buffer, m_pos + offset);
+            }
+            std::string_view line(m_buffer.data() + m_pos + offset, end - m_pos - offset);
+            std::size_t next = end + 1;
+            if (m_buffer[end] == '\r' && next < m_buffer.size() && m_buffer[next] == '\n')
+                ++next;
+            ++lines;
+            std::size_t next_offset = next - m_pos;
+            if (!line.empty() && is_folding_blank(line[0])) {
+                if (may_continue_marker)
+                    return false;
+            } else if (!line.empty()) {
+                switch (marker_of(line)) {
+                case Marker::none:
+                    may_continue_marker = false;
+                    break;
+                case Marker::subcomponent:
+                    may_continue_marker = true;
+                    break;
+                case Marker::unusual:
+                    return false;
+                case Marker::event_end:
+                    if (available(next_offset) && is_folding_blank(m_buffer[m_pos + next_offset]))
+                        return false;
+                    // NUL bytes are removed from lines, which could make one a marker.
+                    if (std::memchr(m_buffer.data() + m_pos, '\0', next_offset) != nullptr)
+                        return false;
+                    event.begin_line = m_pending_line;
+                    event.bytes.clear();
+                    event.bytes.reserve(m_pending.size() + 2 + next_offset);
+                    event.bytes.append(m_pending).append("\r\n");
+                    event.bytes.append(m_buffer, m_pos, next_offset);
+                    m_pos += next_offset;
+                    m_line += lines;
+                    m_have_pending = false;
+                    m_pending.clear();
+                    return true;
+                }
+            }
+            offset = next_offset;
+        }
+    }
+
+    /// The number of the last physical line read.
+    int last_line() const { return m_line; }
+
 private:
     bool more_input() { return m_pos < m_buffer.size() || fill(); }
+
+    // Reads the first physical line of the next content line, if it is not read yet, as
+    // next() does.
+    void read_ahead() {
+        std::string_view physical;
+        int physical_line = 0;
+        while (!m_have_pending && read_physical(physical, physical_line)) {
+            if (physical.find_first_not_of(" \t") == std::string_view::npos)
+                continue;
+            m_pending.assign(physical);
+            m_pending_line = physical_line;
+            m_have_pending = true;
+            m_pending_too_long = false;
+        }
+    }
 
     // Reads another chunk after what is left unread; false at the end of input.
     bool fill() {
@@ -127,8 +268,8 @@ private:
             m_pos = 0;
         }
         std::size_t old_size = m_buffer.size();
-        m_buffer.resize(old_size + chunk_bytes);
-        m_in.read(m_buffer.data() + old_size, static_cast<std::streamsize>(chunk_bytes));
+        m_buffer.resize(old_size + m_chunk);
+        m_in.read(m_buffer.data() + old_size, static_cast<std::streamsize>(m_chunk));
         auto got = static_cast<std::size_t>(m_in.gcount());
         m_buffer.resize(old_size + got);
         if (got == 0 || !m_in)
@@ -233,6 +374,7 @@ private:
     std::istream& m_in;
     const std::string& m_file;
     Diagnostics& m_diagnostics;
+    std::size_t m_chunk;
     std::string m_buffer;
     std::string m_overlong;
     std::uint64_t m_consumed_before = 0;
@@ -404,6 +546,19 @@ public:
     }
 
     bool saw_calendar() const { return m_saw_calendar; }
+
+    /// Directly in a VCALENDAR, outside any component: where a VEVENT given as bytes begins.
+    bool at_calendar_level() const {
+        return !m_in_component && m_open.size() == 1 && m_open.back().name == "VCALENDAR";
+    }
+    /// For split_event_bytes: as if BEGIN:VCALENDAR had come.
+    void assume_calendar() {
+        m_open.push_back({"VCALENDAR", 0});
+        m_saw_calendar = true;
+    }
+    /// A VEVENT given as bytes ended on `line`.
+    void skipped_to(int line) { m_last_line = line; }
+    bool in_component() const { return m_in_component; }
 
 private:
     // Returns false when `line` is not the component's but must be handled at calendar level
@@ -586,31 +741,67 @@ ComponentStream::ComponentStream(std::istream& in, std::string file, Diagnostics
 
 ComponentStream::~ComponentStream() = default;
 
-bool ComponentStream::next(ComponentText& component) {
+namespace {
+
+// A content line's way from the unfolder to the splitter.
+void split_line(ContentLine&& line, ComponentSplitter& splitter, const std::string& file,
+                Diagnostics& diagnostics) {
+    if (std::string problem = content_line_problem(line.text); !problem.empty()) {
+        warn_about_line(line, problem, file, diagnostics);
+        if (problem != "empty parameter")
+            return;
+    }
+    splitter.add(std::move(line));
+}
+
+} // namespace
+
+bool ComponentStream::read_line() {
     Impl& s = *m_impl;
     ContentLine line;
-    while (s.ready.empty() && !s.finished) {
-        if (!s.unfolder.next(line)) {
-            s.splitter.finish();
-            s.finished = true;
-            if (!s.splitter.saw_calendar() && !s.any_component && s.ready.empty() &&
-                s.unfolder.bytes_read() > 0)
-                s.diagnostics.warn(s.file, 1, "no BEGIN:VCALENDAR found; not an iCalendar file?");
-            break;
-        }
-        if (std::string problem = content_line_problem(line.text); !problem.empty()) {
-            warn_about_line(line, problem, s.file, s.diagnostics);
-            if (problem != "empty parameter")
-                continue;
-        }
-        s.splitter.add(std::move(line));
+    if (!s.unfolder.next(line)) {
+        s.splitter.finish();
+        s.finished = true;
+        if (!s.splitter.saw_calendar() && !s.any_component && s.ready.empty() &&
+            s.unfolder.bytes_read() > 0)
+            s.diagnostics.warn(s.file, 1, "no BEGIN:VCALENDAR found; not an iCalendar file?");
+        return false;
     }
+    split_line(std::move(line), s.splitter, s.file, s.diagnostics);
+    return true;
+}
+
+bool ComponentStream::pop_ready(ComponentText& component) {
+    Impl& s = *m_impl;
     if (s.ready.empty())
         return false;
     component = std::move(s.ready.front());
     s.ready.pop_front();
     s.any_component = true;
     return true;
+}
+
+bool ComponentStream::next(ComponentText& component) {
+    Impl& s = *m_impl;
+    while (s.ready.empty() && !s.finished && read_line()) {
+    }
+    return pop_ready(component);
+}
+
+StreamItem ComponentStream::next(ComponentText& component, EventBytes& event) {
+    Impl& s = *m_impl;
+    // Between components, directly in the VCALENDAR; elsewhere, and for a VEVENT that is not
+    // plain, line by line until a component is complete.
+    while (s.ready.empty() && !s.finished) {
+        if (s.splitter.at_calendar_level() && s.unfolder.take_event(event)) {
+            s.splitter.skipped_to(s.unfolder.last_line());
+            s.any_component = true;
+            return StreamItem::event_bytes;
+        }
+        if (!read_line())
+            break;
+    }
+    return pop_ready(component) ? StreamItem::component : StreamItem::end;
 }
 
 const std::vector<ContentLine>& ComponentStream::calendar_properties() const {
@@ -630,6 +821,47 @@ CalendarText split_calendar(std::string_view bytes, const std::string& file,
     while (stream.next(component))
         (component.name == "VEVENT" ? result.events : result.timezones)
             .push_back(std::move(component));
+    result.calendar_properties = stream.calendar_properties();
+    return result;
+}
+
+ComponentText split_event_bytes(const EventBytes& event, const std::string& file,
+                                Diagnostics& diagnostics) {
+    ViewStream in(event.bytes);
+    // In one read: the bytes are all there, and a chunk would be cleared first.
+    Unfolder unfolder(in, file, diagnostics, event.begin_line, event.bytes.size() + 1);
+    std::vector<ContentLine> no_calendar_properties;
+    std::deque<ComponentText> components;
+    ComponentSplitter splitter(file, diagnostics, no_calendar_properties, components);
+    splitter.assume_calendar();
+    ContentLine line;
+    while (unfolder.next(line))
+        split_line(std::move(line), splitter, file, diagnostics);
+    // take_event() hands out only events whose BEGIN and END lines are the only ones that
+    // open and close them.
+    if (components.size() != 1 || splitter.in_component())
+        throw std::logic_error(file + ":" + std::to_string(event.begin_line) +
+                               ": a VEVENT read whole was not one component");
+    return std::move(components.front());
+}
+
+CalendarText split_calendar_by_events(std::string_view bytes, const std::string& file,
+                                      Diagnostics& diagnostics) {
+    ViewStream in(bytes);
+    ComponentStream stream(in, file, diagnostics);
+    CalendarText result;
+    ComponentText component;
+    EventBytes event;
+    for (;;) {
+        StreamItem item = stream.next(component, event);
+        if (item == StreamItem::end)
+            break;
+        if (item == StreamItem::event_bytes)
+            result.events.push_back(split_event_bytes(event, file, diagnostics));
+        else
+            (component.name == "VEVENT" ? result.events : result.timezones)
+                .push_back(std::move(component));
+    }
     result.calendar_properties = stream.calendar_properties();
     return result;
 }

@@ -46,6 +46,16 @@ struct CalendarText {
 /// single hostile line cannot make the parser allocate without bound.
 inline constexpr std::size_t max_content_line_bytes = 4u << 20;
 
+/// A VEVENT as its bytes in the file, from its BEGIN line through its END line, for
+/// split_event_bytes.
+struct EventBytes {
+    int begin_line = 0;
+    std::string bytes;
+};
+
+/// What ComponentStream::next gave.
+enum class StreamItem { end, component, event_bytes };
+
 /// Reads a calendar from a stream a chunk at a time and gives its VEVENTs and VTIMEZONEs one
 /// by one, in the order of the file, so that neither the file nor all its components are
 /// ever held in memory at once. Problems go to `diagnostics` as for split_calendar.
@@ -58,12 +68,22 @@ public:
 
     /// The next VEVENT or VTIMEZONE; false at the end of the input.
     bool next(ComponentText& component);
+    /// As next(component), but a VEVENT may come as its bytes instead, to be split into
+    /// content lines by split_event_bytes, on another thread say: one that begins directly in
+    /// the VCALENDAR and whose structure is plain from the first letters of its lines (no
+    /// BEGIN:VEVENT, BEGIN:VCALENDAR or END:VCALENDAR inside it, no folded or unusual BEGIN
+    /// and END lines, no NUL byte, under a megabyte). For a typical export that is every
+    /// event, and this thread only looks for where each one ends.
+    StreamItem next(ComponentText& component, EventBytes& event);
     /// Calendar-level properties met so far: all of them once next() has returned false.
     const std::vector<ContentLine>& calendar_properties() const;
     /// Bytes of the input read so far.
     std::uint64_t bytes_read() const;
 
 private:
+    bool read_line(); // false at the end of the input
+    bool pop_ready(ComponentText& component);
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
@@ -83,6 +103,16 @@ public:
 /// event is skipped and counted.
 CalendarText split_calendar(std::string_view bytes, const std::string& file,
                             Diagnostics& diagnostics);
+
+/// The VEVENT that ComponentStream::next(component, event) gave as `event`, as next(component)
+/// would have given it, with the same problems in `diagnostics`, in the same order.
+ComponentText split_event_bytes(const EventBytes& event, const std::string& file,
+                                Diagnostics& diagnostics);
+
+/// As split_calendar, with the VEVENTs that ComponentStream gives as bytes split by
+/// split_event_bytes: the same result, which tests compare.
+CalendarText split_calendar_by_events(std::string_view bytes, const std::string& file,
+                                      Diagnostics& diagnostics);
 
 /// The property name of a content line, upper-cased: `DTSTART` for `dtstart;TZID=x:...`.
 std::string property_name(std::string_view content_line);

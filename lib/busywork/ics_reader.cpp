@@ -552,21 +552,39 @@ namespace {
 // Components are parsed by libical in batches on worker threads while the reading thread
 // splits the file; the batches are put back in file order, so results and messages are the
 // same whatever the timing. A bound on the batches in flight bounds the memory.
-constexpr std::size_t components_per_batch = 512;
-constexpr std::size_t batches_in_flight = 4;
+constexpr std::size_t components_per_batch = 1024;
+constexpr std::size_t batches_in_flight = 3;
+
+// A VEVENT as the reading thread found it: split into content lines, or as its bytes for the
+// worker to split (see ComponentStream::next), after the problems with the file's structure
+// that the reading thread found before it.
+struct FoundEvent {
+    ComponentText component;
+    EventBytes bytes;
+    Diagnostics structure_before;
+};
 
 struct ParsedBatch {
     std::vector<EventRecord> events;
+    Diagnostics structure; // of the events given as bytes, and what came before each
     Diagnostics diagnostics;
     std::size_t not_parsed = 0;
 };
 
 // The pre-scan runs here, on the workers, as it reads every line of every event.
-ParsedBatch parse_batch(std::vector<ComponentText> components, const std::string& path,
+ParsedBatch parse_batch(std::vector<FoundEvent> found, const std::string& path,
                         std::optional<TimeWindow> window, LibicalInput input) {
     ParsedBatch batch;
-    batch.events.reserve(components.size());
-    for (auto& component : components) {
+    batch.events.reserve(found.size());
+    for (auto& event : found) {
+        ComponentText component;
+        if (event.bytes.bytes.empty()) {
+            component = std::move(event.component);
+        } else {
+            batch.structure.append(event.structure_before);
+            component = split_event_bytes(event.bytes, path, batch.structure);
+            event.bytes = {};
+        }
         if (window) {
             if (auto stand_in = stand_in_outside(component, *window)) {
                 batch.events.push_back(std::move(*stand_in));
@@ -642,20 +660,23 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
     CalendarFile calendar;
     calendar.path = path;
     // Messages in the order the one-thread reader gave them: the file's structure, then its
-    // zones, then its events.
+    // zones, then its events. Problems with the structure of the events the workers split
+    // are put back among those the reading thread found, in file order, as batches come in.
     Diagnostics structure;
+    Diagnostics structure_in_order;
     Diagnostics zones;
     Diagnostics events;
     ComponentStream stream(in, path, structure);
     std::vector<ComponentText> timezones;
     std::deque<std::future<ParsedBatch>> pending;
-    std::vector<ComponentText> batch;
+    std::vector<FoundEvent> batch;
     const bool threaded = worker_threads() > 1;
     std::size_t events_read = 0;
     std::uint64_t reported_bytes = 0;
     EventPools pools;
     auto collect = [&](std::future<ParsedBatch>& done) {
         ParsedBatch parsed = done.get();
+        structure_in_order.append(parsed.structure);
         events.append(parsed.diagnostics);
         calendar.events_not_parsed += parsed.not_parsed;
         for (EventRecord& event : parsed.events) {
@@ -681,13 +702,18 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
             pending.pop_front();
         }
     };
-    ComponentText component;
-    while (stream.next(component)) {
-        if (component.name == "VTIMEZONE") {
-            timezones.push_back(std::move(component));
+    for (;;) {
+        FoundEvent found;
+        StreamItem item = stream.next(found.component, found.bytes);
+        if (item == StreamItem::end)
+            break;
+        if (item == StreamItem::component && found.component.name == "VTIMEZONE") {
+            timezones.push_back(std::move(found.component));
             continue;
         }
-        batch.push_back(std::move(component));
+        if (item == StreamItem::event_bytes)
+            std::swap(found.structure_before, structure);
+        batch.push_back(std::move(found));
         ++events_read;
         if (batch.size() == components_per_batch)
             dispatch(false);
@@ -699,6 +725,7 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
     dispatch(true);
     for (auto& done : pending)
         collect(done);
+    structure_in_order.append(structure);
     if (progress)
         progress(stream.bytes_read(), events_read);
 
@@ -720,7 +747,7 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
                 calendar.zones.emplace(normalize_tzid(zone->name()), *zone);
         }
     }
-    diagnostics.append(structure);
+    diagnostics.append(structure_in_order);
     diagnostics.append(zones);
     diagnostics.append(events);
     return calendar;

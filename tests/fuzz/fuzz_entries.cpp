@@ -3,6 +3,7 @@
 
 #include <busywork/classification.hpp>
 #include <busywork/classified_events.hpp>
+#include <busywork/content_lines.hpp>
 #include <busywork/error.hpp>
 #include <busywork/ics_reader.hpp>
 #include <busywork/ownership.hpp>
@@ -12,6 +13,7 @@
 #include <busywork/rules.hpp>
 #include <busywork/week_report.hpp>
 #include <busywork/weeks.hpp>
+#include <cstdlib>
 #include <string_view>
 
 namespace busywork::fuzz {
@@ -68,9 +70,39 @@ ClassifiedEvents classified(const CalendarFile& calendar, const std::vector<Week
     return events;
 }
 
+// Everything a split gives, so that two splits compare.
+std::string dump(const CalendarText& text, const Diagnostics& diagnostics) {
+    std::string out;
+    auto add_lines = [&out](const std::vector<ContentLine>& lines) {
+        for (const auto& l : lines)
+            out += std::to_string(l.line) + " " + l.text + "\n";
+    };
+    add_lines(text.calendar_properties);
+    for (const auto* components : {&text.timezones, &text.events})
+        for (const auto& c : *components) {
+            out += c.name + " " + std::to_string(c.begin_line) + "\n";
+            add_lines(c.lines);
+        }
+    for (const auto& d : diagnostics.all())
+        out += d.to_string() + "\n";
+    return out + diagnostics.summary();
+}
+
+// The reading thread hands plain VEVENTs to the workers as bytes (ComponentStream::next);
+// whatever the input, that must split exactly as reading it line by line does.
+void check_both_splits_agree(std::string_view text) {
+    Diagnostics by_lines;
+    Diagnostics by_events;
+    std::string one_by_one = dump(split_calendar(text, "fuzz.ics", by_lines), by_lines);
+    std::string whole = dump(split_calendar_by_events(text, "fuzz.ics", by_events), by_events);
+    if (one_by_one != whole)
+        std::abort();
+}
+
 } // namespace
 
 void ingest_and_expand(const std::uint8_t* data, std::size_t size) {
+    check_both_splits_agree(text_of(data, size));
     Diagnostics diagnostics;
     CalendarFile calendar = read_calendar(text_of(data, size), "fuzz.ics", diagnostics);
     TimeWindow window = span_of(weeks_around(calendar));
