@@ -249,6 +249,7 @@ struct OverrideIndex {
 };
 
 struct Group {
+    Shared<std::string> uid; // kept once, for every occurrence of the group
     std::vector<EventRef> masters;
     std::vector<EventRef> overrides;
     // Only for a group with overrides: most events are alone in theirs.
@@ -309,7 +310,8 @@ public:
 
     const std::vector<FileZones>& zones() const { return m_zones; }
 
-    void expand_group(const std::string& uid, const Group& group) {
+    void expand_group(const Group& group) {
+        const Shared<std::string>& uid = group.uid;
         std::vector<bool> used(group.overrides.size(), false);
         for (const auto& master : group.masters)
             expand_master(uid, master, group.overrides, used);
@@ -320,7 +322,7 @@ public:
     }
 
 private:
-    Occurrence make_occurrence(const EventRef& ref, const std::string& uid, Instant start,
+    Occurrence make_occurrence(const EventRef& ref, const Shared<std::string>& uid, Instant start,
                                Instant end, bool all_day) {
         auto it = m_prototypes.find(ref.event);
         if (it == m_prototypes.end())
@@ -342,7 +344,7 @@ private:
 
     FileZones& zones_of(const EventRef& ref) { return m_zones[ref.file_index]; }
 
-    void emit_single(const std::string& uid, const EventRef& ref, bool recurring) {
+    void emit_single(const Shared<std::string>& uid, const EventRef& ref, bool recurring) {
         Timing t;
         try {
             t = timing_of(ref, zones_of(ref));
@@ -363,7 +365,7 @@ private:
         m_out.push_back(std::move(o));
     }
 
-    void expand_master(const std::string& uid, const EventRef& master,
+    void expand_master(const Shared<std::string>& uid, const EventRef& master,
                        const std::vector<EventRef>& overrides, std::vector<bool>& used) {
         const EventRecord& e = *master.event;
         if (e.rrules.empty() && e.rdates.empty() && overrides.empty()) {
@@ -629,7 +631,12 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
                                            Diagnostics& diagnostics,
                                            const ExpansionLimits& limits) {
     std::vector<std::unique_ptr<FileZones>> zones;
-    std::map<std::string, Group> groups;
+    // Keyed by the events' own UIDs, which outlive this; ordered below.
+    std::unordered_map<std::string_view, Group> groups;
+    std::size_t event_count = 0;
+    for (const auto& calendar : calendars)
+        event_count += calendar.events.size();
+    groups.reserve(event_count);
     std::vector<EventRef> without_uid;
     auto same_master = [](const EventRef&, const EventRef&) { return true; };
     auto same_rid = [](const EventRef& a, const EventRef& b) {
@@ -647,7 +654,9 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
                 without_uid.push_back(ref);
                 continue;
             }
-            Group& group = groups[event.uid];
+            Group& group = groups[std::string_view(event.uid)];
+            if (group.uid.empty())
+                group.uid = event.uid;
             if (event.recurrence_id) {
                 if (!group.index)
                     group.index = std::make_unique<OverrideIndex>();
@@ -698,16 +707,17 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
     }
 
     // Expanded in UID order (which orders the problems reported), then the events without UID.
-    std::vector<std::pair<const std::string*, const Group*>> order;
+    std::vector<const Group*> order;
     order.reserve(groups.size() + without_uid.size());
-    for (const auto& [uid, group] : groups)
-        order.emplace_back(&uid, &group);
+    for (const auto& entry : groups)
+        order.push_back(&entry.second);
+    std::sort(order.begin(), order.end(),
+              [](const Group* a, const Group* b) { return a->uid.get() < b->uid.get(); });
     std::vector<Group> lone;
     lone.reserve(without_uid.size());
-    static const std::string no_uid;
     for (const auto& ref : without_uid) {
-        lone.push_back(Group{{ref}, {}, nullptr});
-        order.emplace_back(&no_uid, &lone.back());
+        lone.push_back(Group{{}, {ref}, {}, nullptr});
+        order.push_back(&lone.back());
     }
     std::vector<Shared<std::string>> files;
     for (const auto& calendar : calendars)
@@ -723,7 +733,7 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
     // one thread's stable sort gives. The second half's problems come after the first's, less
     // the once-per-file ones the first already reported.
     std::size_t events = 0;
-    for (const auto& [uid, group] : order)
+    for (const Group* group : order)
         events += group->masters.size() + group->overrides.size();
     constexpr std::size_t enough_for_two_threads = 2048;
     std::size_t split = order.size();
@@ -731,8 +741,7 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
         std::size_t first_half = 0;
         split = 0;
         while (split < order.size() && 2 * first_half < events) {
-            first_half +=
-                order[split].second->masters.size() + order[split].second->overrides.size();
+            first_half += order[split]->masters.size() + order[split]->overrides.size();
             ++split;
         }
     }
@@ -748,7 +757,7 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
         SeriesExpander expander(window, report_zone, part.diagnostics, limits, zone_copies, files,
                                 part.out);
         for (std::size_t i = from; i < to; ++i)
-            expander.expand_group(*order[i].first, *order[i].second);
+            expander.expand_group(*order[i]);
         std::stable_sort(part.out.begin(), part.out.end(), by_start);
         for (const auto& z : expander.zones())
             part.reported.push_back(z.reported_once());
