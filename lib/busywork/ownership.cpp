@@ -54,39 +54,6 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-// Whether an address is ignored, worked out once per address: a ten-year calendar names the
-// same few hundred people tens of thousands of times.
-class IgnoredAddresses {
-public:
-    explicit IgnoredAddresses(const Settings& settings) : m_settings(settings) {}
-
-    bool operator()(const std::string& address) {
-        auto it = m_known.find(address);
-        if (it == m_known.end())
-            it = m_known.emplace(address, is_ignored_address(address, m_settings)).first;
-        return it->second;
-    }
-
-private:
-    const Settings& m_settings;
-    std::unordered_map<std::string, bool> m_known;
-};
-
-// The addresses of people in one event, each once.
-std::set<std::string> people_in(const EventRecord& event, IgnoredAddresses& ignored) {
-    std::set<std::string> people;
-    auto add = [&](const Attendee& a) {
-        if (a.address->find('@') != std::string::npos && !is_room_or_resource(a) &&
-            !ignored(a.address))
-            people.insert(a.address);
-    };
-    if (event.organizer)
-        add(*event.organizer);
-    for (const auto& a : event.attendees)
-        add(a);
-    return people;
-}
-
 bool looks_like_address(const std::string& text) {
     auto at = text.find('@');
     return at != std::string::npos && at > 0 && text.find('@', at + 1) == std::string::npos &&
@@ -150,11 +117,33 @@ Ownership infer_ownership(const CalendarFile& calendar, const Settings& settings
                           const OwnershipOverrides& overrides, Diagnostics& diagnostics) {
     Ownership ownership;
     ownership.events = static_cast<int>(calendar.events.size());
+    // Counted by the address as held, as reading keeps each address of a file once; equal
+    // addresses held apart are added up at the end. An address counts once an event.
+    std::unordered_map<const std::string*, int> events_by_address;
+    std::unordered_map<const std::string*, bool> ignored_address;
+    std::vector<const Shared<std::string>*> in_event;
+    auto add = [&](const Attendee& a) {
+        if (a.address->find('@') == std::string::npos || is_room_or_resource(a))
+            return;
+        auto [known, inserted] = ignored_address.try_emplace(&a.address.get(), false);
+        if (inserted)
+            known->second = is_ignored_address(a.address, settings);
+        if (known->second || std::any_of(in_event.begin(), in_event.end(),
+                                         [&](const auto* seen) { return *seen == a.address; }))
+            return;
+        in_event.push_back(&a.address);
+        ++events_by_address[&a.address.get()];
+    };
+    for (const auto& event : calendar.events) {
+        in_event.clear();
+        if (event.organizer)
+            add(*event.organizer);
+        for (const auto& a : event.attendees)
+            add(a);
+    }
     std::map<std::string, int> appearances;
-    IgnoredAddresses ignored(settings);
-    for (const auto& event : calendar.events)
-        for (const auto& person : people_in(event, ignored))
-            ++appearances[person];
+    for (const auto& [address, events] : events_by_address)
+        appearances[*address] += events;
 
     if (!overrides.owner_addresses.empty()) {
         for (const auto& a : overrides.owner_addresses)
