@@ -117,33 +117,37 @@ Ownership infer_ownership(const CalendarFile& calendar, const Settings& settings
                           const OwnershipOverrides& overrides, Diagnostics& diagnostics) {
     Ownership ownership;
     ownership.events = static_cast<int>(calendar.events.size());
-    // Counted by the address as held, as reading keeps each address of a file once; equal
-    // addresses held apart are added up at the end. An address counts once an event.
-    std::unordered_map<const std::string*, int> events_by_address;
-    std::unordered_map<const std::string*, bool> ignored_address;
-    std::vector<const Shared<std::string>*> in_event;
+    // Each address is looked at once as held (reading keeps a file's addresses once) and
+    // counted by its text, once an event: an event may name thousands of people.
+    struct Count {
+        int events = 0;
+        std::size_t last_event = 0; // 1 + the index of the last event counted
+    };
+    std::unordered_map<std::string_view, Count> by_text;
+    std::unordered_map<const std::string*, Count*> by_held; // null: ignored
+    std::size_t event_number = 0;
     auto add = [&](const Attendee& a) {
         if (a.address->find('@') == std::string::npos || is_room_or_resource(a))
             return;
-        auto [known, inserted] = ignored_address.try_emplace(&a.address.get(), false);
-        if (inserted)
-            known->second = is_ignored_address(a.address, settings);
-        if (known->second || std::any_of(in_event.begin(), in_event.end(),
-                                         [&](const auto* seen) { return *seen == a.address; }))
+        auto [held, inserted] = by_held.try_emplace(&a.address.get(), nullptr);
+        if (inserted && !is_ignored_address(a.address, settings))
+            held->second = &by_text[std::string_view(a.address)];
+        Count* count = held->second;
+        if (count == nullptr || count->last_event == event_number)
             return;
-        in_event.push_back(&a.address);
-        ++events_by_address[&a.address.get()];
+        count->last_event = event_number;
+        ++count->events;
     };
     for (const auto& event : calendar.events) {
-        in_event.clear();
+        ++event_number;
         if (event.organizer)
             add(*event.organizer);
         for (const auto& a : event.attendees)
             add(a);
     }
     std::map<std::string, int> appearances;
-    for (const auto& [address, events] : events_by_address)
-        appearances[*address] += events;
+    for (const auto& [address, count] : by_text)
+        appearances.emplace(address, count.events);
 
     if (!overrides.owner_addresses.empty()) {
         for (const auto& a : overrides.owner_addresses)
