@@ -2,6 +2,7 @@
 #include "test_support.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <busywork/content_lines.hpp>
 #include <busywork/ics_reader.hpp>
 
 using namespace busywork;
@@ -108,6 +109,38 @@ BOOST_AUTO_TEST_CASE(events_parsed_in_parallel_keep_the_order_of_the_file) {
     BOOST_TEST(lines == (std::vector<int>{604, 602, 17404, 17402}),
                boost::test_tools::per_element());
     BOOST_TEST(d.skipped_events() == 2);
+}
+
+// Structure problems are found by the workers for the events the reading thread hands over
+// as bytes, and by the reading thread for everything else; across batches they must come
+// out in the order of the file, as the one-by-one split gives them, and before the events'
+// own problems. 3,000 events (three batches), each 5 lines, event i beginning on line
+// 2 + 6 i: every 7th has invalid UTF-8 in its SUMMARY (found by a worker), every 11th a
+// folded BEGIN:VALARM, so it is split on the reading thread, where its SUMMARY's invalid
+// UTF-8 is found; after every event but the last, a calendar-level line without a colon.
+BOOST_AUTO_TEST_CASE(structure_problems_of_events_split_apart_come_in_file_order) {
+    std::string text = "BEGIN:VCALENDAR\n";
+    for (int i = 0; i < 3000; ++i) {
+        std::string summary = "SUMMARY:Event " + std::to_string(i);
+        if (i % 7 == 0 || i % 11 == 0)
+            summary += "\xC3";
+        std::string alarm = i % 11 == 0 ? "BEGIN:VAL\n ARM\nEND:VALARM\n" : "";
+        text += "BEGIN:VEVENT\nUID:e" + std::to_string(i) + "\nDTSTART:20261019T090000Z\n" +
+                summary + "\n" + alarm + "END:VEVENT\n";
+        if (i + 1 < 3000)
+            text += "no colon " + std::to_string(i) + "\n";
+    }
+    text += "END:VCALENDAR\n";
+    Diagnostics one_by_one;
+    split_calendar(text, "many.ics", one_by_one);
+    Diagnostics read;
+    CalendarFile calendar = read_calendar(text, "many.ics", read);
+    BOOST_TEST(calendar.events.size() == 3000u);
+    // 2999 lines without a colon, 429 + 273 - 39 events with invalid UTF-8.
+    BOOST_REQUIRE_EQUAL(one_by_one.all().size(), 2999u + 429 + 273 - 39);
+    BOOST_REQUIRE_GE(read.all().size(), one_by_one.all().size());
+    for (std::size_t i = 0; i < one_by_one.all().size(); ++i)
+        BOOST_TEST_REQUIRE(read.all()[i].to_string() == one_by_one.all()[i].to_string());
 }
 
 BOOST_AUTO_TEST_CASE(progress_counts_files_bytes_and_events) {
