@@ -45,13 +45,17 @@ std::string decimal_quotient(long long numerator, long long denominator, int dec
         double value = static_cast<double>(num) / static_cast<double>(den);
         auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value,
                                        std::chars_format::fixed, decimals);
-        return (negative ? "-" : "") + std::string(buffer, ec == std::errc() ? end : buffer);
+        std::string text = negative ? "-" : "";
+        return text.append(buffer, ec == std::errc() ? end : buffer);
     }
     unsigned long long rounded = (2 * num * scale + den) / (2 * den);
     std::string digits = std::to_string(rounded % scale);
-    std::string out = (negative && rounded != 0 ? "-" : "") + std::to_string(rounded / scale);
+    std::string out = negative && rounded != 0 ? "-" : "";
+    out += std::to_string(rounded / scale);
     if (decimals > 0)
-        out += "." + std::string(static_cast<std::size_t>(decimals) - digits.size(), '0') + digits;
+        out.append(1, '.')
+            .append(static_cast<std::size_t>(decimals) - digits.size(), '0')
+            .append(digits);
     return out;
 }
 

@@ -75,17 +75,20 @@ std::string decimal_quotient(long long numerator, long long denominator, int dec
     std::string out = std::to_string(rounded / scale);
     if (decimals > 0) {
         std::string digits = std::to_string(rounded % scale);
-        out += "." + std::string(static_cast<std::size_t>(decimals) - digits.size(), '0') + digits;
+        out.append(1, '.')
+            .append(static_cast<std::size_t>(decimals) - digits.size(), '0')
+            .append(digits);
     }
     return out;
 }
 
 // Minutes as hours and minutes: 165 is "2:45".
 std::string hours(long long minutes) {
-    std::string sign = minutes < 0 ? "-" : "";
     unsigned long long m = minutes < 0 ? 0ULL - static_cast<unsigned long long>(minutes)
                                        : static_cast<unsigned long long>(minutes);
-    return sign + std::to_string(m / 60) + ":" + (m % 60 < 10 ? "0" : "") + std::to_string(m % 60);
+    std::string text = minutes < 0 ? "-" : "";
+    text.append(std::to_string(m / 60)).append(m % 60 < 10 ? ":0" : ":");
+    return text.append(std::to_string(m % 60));
 }
 
 std::string percent(long long part, long long whole) {
@@ -103,16 +106,25 @@ std::string trend_text(double points) {
     auto [end, ec] =
         std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed, 1);
     std::string text(buffer, ec == std::errc() ? end : buffer);
-    return rounded > 0 ? "+" + text : text;
+    if (rounded > 0)
+        text.insert(text.begin(), '+');
+    return text;
 }
 
 std::string iso_date(date::year_month_day day) {
-    auto two = [](unsigned v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+    // Appended piece by piece: GCC 12 warns wrongly (-Wrestrict, GCC bug 105329) when a
+    // literal is put before a temporary string.
+    auto add_two = [](std::string& text, unsigned v) {
+        text.append(v < 10 ? "0" : "").append(std::to_string(v));
+    };
     int y = static_cast<int>(day.year());
-    std::string year = std::to_string(y < 0 ? -y : y);
-    year = (y < 0 ? "-" : "") + std::string(year.size() < 4 ? 4 - year.size() : 0, '0') + year;
-    return year + "-" + two(static_cast<unsigned>(day.month())) + "-" +
-           two(static_cast<unsigned>(day.day()));
+    std::string digits = std::to_string(y < 0 ? -y : y);
+    std::string text = y < 0 ? "-" : "";
+    text.append(digits.size() < 4 ? 4 - digits.size() : 0, '0').append(digits).append("-");
+    add_two(text, static_cast<unsigned>(day.month()));
+    text.append("-");
+    add_two(text, static_cast<unsigned>(day.day()));
+    return text;
 }
 
 std::string range_of(const std::vector<WeekFigures>& weeks) {
@@ -126,7 +138,7 @@ std::string range_of(const std::vector<WeekFigures>& weeks) {
 std::string table_row(const std::vector<std::string>& cells, bool bold) {
     std::string row = "|";
     for (const std::string& cell : cells)
-        row += " " + (bold ? "**" + cell + "**" : cell) + " |";
+        row.append(bold ? " **" : " ").append(cell).append(bold ? "** |" : " |");
     return row + "\n";
 }
 

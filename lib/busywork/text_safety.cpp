@@ -78,7 +78,7 @@ std::string csv_plain_field(std::string_view text) {
 
 std::string csv_field(std::string_view text) {
     if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
-        return csv_plain_field("'" + std::string(text));
+        return csv_plain_field(std::string(1, '\'').append(text));
     return csv_plain_field(text);
 }
 
