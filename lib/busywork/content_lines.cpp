@@ -150,10 +150,7 @@ public:
                     return true;
                 continue;
             }
-            m_pending.assign(physical);
-            m_pending_line = physical_line;
-            m_have_pending = true;
-            m_pending_too_long = false;
+            start_pending(physical, physical_line);
             if (emitted)
                 return true;
         }
@@ -251,11 +248,16 @@ private:
         while (!m_have_pending && read_physical(physical, physical_line)) {
             if (physical.find_first_not_of(" \t") == std::string_view::npos)
                 continue;
-            m_pending.assign(physical);
-            m_pending_line = physical_line;
-            m_have_pending = true;
-            m_pending_too_long = false;
+            start_pending(physical, physical_line);
         }
+    }
+
+    // `physical` begins the next content line.
+    void start_pending(std::string_view physical, int physical_line) {
+        m_pending.assign(physical);
+        m_pending_line = physical_line;
+        m_have_pending = true;
+        m_pending_too_long = false;
     }
 
     // Reads another chunk after what is left unread; false at the end of input.
@@ -812,19 +814,6 @@ std::uint64_t ComponentStream::bytes_read() const {
     return m_impl->unfolder.bytes_read();
 }
 
-CalendarText split_calendar(std::string_view bytes, const std::string& file,
-                            Diagnostics& diagnostics) {
-    ViewStream in(bytes);
-    ComponentStream stream(in, file, diagnostics);
-    CalendarText result;
-    ComponentText component;
-    while (stream.next(component))
-        (component.name == "VEVENT" ? result.events : result.timezones)
-            .push_back(std::move(component));
-    result.calendar_properties = stream.calendar_properties();
-    return result;
-}
-
 ComponentText split_event_bytes(const EventBytes& event, const std::string& file,
                                 Diagnostics& diagnostics) {
     ViewStream in(event.bytes);
@@ -845,15 +834,20 @@ ComponentText split_event_bytes(const EventBytes& event, const std::string& file
     return std::move(components.front());
 }
 
-CalendarText split_calendar_by_events(std::string_view bytes, const std::string& file,
-                                      Diagnostics& diagnostics) {
+namespace {
+
+// split_calendar, with plain VEVENTs taken as bytes and split by split_event_bytes or not.
+CalendarText split_calendar_text(std::string_view bytes, const std::string& file,
+                                 Diagnostics& diagnostics, bool events_as_bytes) {
     ViewStream in(bytes);
     ComponentStream stream(in, file, diagnostics);
     CalendarText result;
     ComponentText component;
     EventBytes event;
     for (;;) {
-        StreamItem item = stream.next(component, event);
+        StreamItem item = events_as_bytes          ? stream.next(component, event)
+                          : stream.next(component) ? StreamItem::component
+                                                   : StreamItem::end;
         if (item == StreamItem::end)
             break;
         if (item == StreamItem::event_bytes)
@@ -864,6 +858,18 @@ CalendarText split_calendar_by_events(std::string_view bytes, const std::string&
     }
     result.calendar_properties = stream.calendar_properties();
     return result;
+}
+
+} // namespace
+
+CalendarText split_calendar(std::string_view bytes, const std::string& file,
+                            Diagnostics& diagnostics) {
+    return split_calendar_text(bytes, file, diagnostics, false);
+}
+
+CalendarText split_calendar_by_events(std::string_view bytes, const std::string& file,
+                                      Diagnostics& diagnostics) {
+    return split_calendar_text(bytes, file, diagnostics, true);
 }
 
 } // namespace busywork

@@ -3,7 +3,6 @@
 #include <busywork/domains.hpp>
 #include <busywork/ownership.hpp>
 #include <map>
-#include <set>
 #include <unordered_map>
 
 namespace busywork {
