@@ -205,6 +205,40 @@ std::string dump(const CalendarText& text, const Diagnostics& d) {
     return out.str();
 }
 
+// For each VEVENT of `text` handed over as bytes, whether plain_event_lines took it ('p') or
+// left it to split_event_bytes ('s'). When it takes one, splitting must report nothing and
+// give the same lines.
+std::string check_plain_lines(std::string_view text, const std::string& name) {
+    Diagnostics d;
+    ViewStream in(text);
+    ComponentStream stream(in, name, d);
+    ComponentText component;
+    EventBytes event;
+    std::string taken;
+    for (;;) {
+        StreamItem item = stream.next(component, event);
+        if (item == StreamItem::end)
+            return taken;
+        if (item != StreamItem::event_bytes)
+            continue;
+        std::vector<std::string_view> lines;
+        std::string unfolded;
+        bool plain = plain_event_lines(event, lines, unfolded);
+        taken += plain ? 'p' : 's';
+        if (!plain)
+            continue;
+        Diagnostics splitting;
+        ComponentText split = split_event_bytes(event, name, splitting);
+        std::vector<std::string_view> split_lines;
+        for (const auto& l : split.lines)
+            split_lines.push_back(l.text);
+        BOOST_TEST_CONTEXT(name << ", event from line " << event.begin_line) {
+            BOOST_TEST(messages(splitting) == "");
+            BOOST_TEST(lines == split_lines, boost::test_tools::per_element());
+        }
+    }
+}
+
 // The reading thread hands plain VEVENTs over as bytes, for a worker to split
 // (ComponentStream::next(component, event)); split either way, a file must give the same
 // lines, with the same numbers, and the same problems in the same order.
@@ -216,6 +250,7 @@ void check_both_splits_agree(std::string_view text, const std::string& name) {
     BOOST_TEST_CONTEXT(name) {
         BOOST_TEST(one_by_one == whole);
     }
+    check_plain_lines(text, name);
 }
 
 // How each top-level VEVENT of `text` came: 'b' as bytes, 'c' as content lines.
@@ -314,6 +349,38 @@ BOOST_AUTO_TEST_CASE(events_split_on_a_worker_match_the_one_by_one_split) {
     BOOST_TEST(ways_events_come(cases[14].second) == "b");
     BOOST_TEST(ways_events_come(cases[20].second) == "cbb"); // the VTIMEZONE, then the events
     BOOST_TEST(ways_events_come(cases[21].second) == "c");
+    // Which of those plain_event_lines reads without splitting: only what splits without a
+    // problem and is written plainly.
+    BOOST_TEST(check_plain_lines(cases[0].second, "") == "pp"); // a fold and an alarm
+    BOOST_TEST(check_plain_lines(cases[1].second, "") == "ps"); // LF; a CR alone
+    BOOST_TEST(check_plain_lines(cases[2].second, "") == "s");  // markers in lower case
+    BOOST_TEST(check_plain_lines(cases[11].second, "") == "s"); // invalid UTF-8
+    BOOST_TEST(check_plain_lines(cases[12].second, "") == "s"); // left open
+    BOOST_TEST(check_plain_lines(cases[14].second, "") == "s"); // continues a blank line
+    BOOST_TEST(check_plain_lines(cases[19].second, "") == "p");
+    BOOST_TEST(check_plain_lines(cases[20].second, "") == "pp");
+}
+
+// Each of these splits with a problem, or is written in a way plain_event_lines leaves to
+// split_event_bytes; the unchanged event is read without splitting.
+BOOST_AUTO_TEST_CASE(plain_event_lines_takes_only_events_that_split_without_a_problem) {
+    auto taken = [](const std::string& body) {
+        return check_plain_lines(
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + body + "END:VEVENT\r\nEND:VCALENDAR\r\n", body);
+    };
+    BOOST_TEST(taken("UID:a\r\nSUMMARY:Caf\xC3\xA9\r\n  \xC3\xA9t\xC3\xA9\r\n\r\n") == "p");
+    BOOST_TEST(taken("UID:a\r\nSUMMARY:Caf\xC3\r\n \xA9\r\n") == "s"); // cut by a fold
+    BOOST_TEST(taken("UID:a\r\nno colon\r\n") == "s");
+    BOOST_TEST(taken("UID;;X=1:a\r\n") == "s");                 // empty parameter, read anyway
+    BOOST_TEST(taken("UID:a\r\nSUMMARY;X=\"a:b:c\r\n") == "s"); // unbalanced quote
+    BOOST_TEST(taken("UID:a\r\nS\xC3\xA9:x\r\n") == "s");       // not a property name
+    BOOST_TEST(taken("UID:a\r\nBEGIN:VALARM\r\nEND:VALARM\r\n") == "p");
+    BOOST_TEST(taken("UID:a\r\nBEGIN:VALARM\r\nEND:X-OTHER\r\nEND:VALARM\r\n") == "s");
+    BOOST_TEST(taken("UID:a\r\nBEGIN:VALARM\r\nEND:Valarm\r\n") == "s");
+    BOOST_TEST(taken("UID:a\r\nBEGIN:VALARM\r\n") == "s"); // left open
+    BOOST_TEST(taken("UID:a\r\nBEGIN:X-A\r\nBEGIN:X-B\r\nEND:X-B\r\nEND:X-A\r\n") == "p");
+    BOOST_TEST(taken("UID:a\r\nBEGIN:\r\n") == "p"); // not a marker: no name
+    BOOST_TEST(taken("UID:a\rX-B:b\r\n") == "s");    // a CR alone ends a line
 }
 
 // The reading thread reads a megabyte at a time: an event is handed over whole wherever the

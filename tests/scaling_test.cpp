@@ -268,10 +268,11 @@ PipelineRun run_pipeline(const std::vector<Input>& inputs, const std::vector<Wee
 }
 
 // Runs `make(n)` through the pipeline at n = large / 8 and at `large`, checks the growth of
-// each stage, and returns the run at `large` for its figures to be checked.
+// each stage against `limit`, and returns the run at `large` for its figures to be checked.
 PipelineRun check_growth(const std::string& name, std::size_t large,
                          const std::function<std::vector<Input>(std::size_t)>& make,
-                         const std::function<std::vector<Week>(std::size_t)>& weeks_for) {
+                         const std::function<std::vector<Week>(std::size_t)>& weeks_for,
+                         double limit = growth_limit) {
     const std::size_t small = large / 8;
     auto best_of = [&](std::size_t n, int repetitions, PipelineRun& last) {
         std::vector<Input> inputs = make(n);
@@ -304,13 +305,13 @@ PipelineRun check_growth(const std::string& name, std::size_t large,
         if (at_large[s] < noise_floor)
             continue;
         double ratio = at_large[s] / std::max(at_small[s], 1e-6);
-        BOOST_TEST(ratio < growth_limit, name << ": " << stage_names[s] << " took " << at_large[s]
-                                              << " s at " << large << ", " << ratio << " times its "
-                                              << at_small[s] << " s at " << small
-                                              << " (linear: 8, quadratic: 64)");
+        BOOST_TEST(ratio < limit, name << ": " << stage_names[s] << " took " << at_large[s]
+                                       << " s at " << large << ", " << ratio << " times its "
+                                       << at_small[s] << " s at " << small
+                                       << " (linear: 8, quadratic: 64)");
     }
     if (total_large >= noise_floor)
-        BOOST_TEST(total_large / std::max(total_small, 1e-6) < growth_limit,
+        BOOST_TEST(total_large / std::max(total_small, 1e-6) < limit,
                    name << ": the whole pipeline took " << total_large << " s at " << large
                         << " and " << total_small << " s at " << small);
     return run;
@@ -838,6 +839,13 @@ BOOST_AUTO_TEST_CASE(the_same_uid_in_many_copies_is_merged_in_linear_time) {
     BOOST_TEST(minutes_of(total.counted, Category::internal_other) == 60);
 }
 
+// One event's 10,000 addresses fit in the caches and its 80,000 do not: the address maps of
+// owner inference and classification then grew 25-30 times (16 on a faster machine) while
+// linear beyond that (80,000 to 320,000 addresses: 4.5 times the time for 4 times the
+// addresses). The limit is raised for this case to 40, which quadratic work (64; the
+// quadratic owner inference of a891961 grew 157 times) still fails.
+constexpr double crowd_growth_limit = 40.0;
+
 BOOST_AUTO_TEST_CASE(one_event_with_80000_attendees_grows_linearly_and_counts_its_hour) {
     const std::size_t attendees = full(80000);
     PipelineRun run = check_growth(
@@ -845,7 +853,7 @@ BOOST_AUTO_TEST_CASE(one_event_with_80000_attendees_grows_linearly_and_counts_it
         [](std::size_t n) {
             return std::vector<Input>{{"anna.ics", crowd_text(n)}};
         },
-        week_43);
+        week_43, crowd_growth_limit);
     BOOST_TEST(run.diagnostics.empty());
     BOOST_TEST_REQUIRE(run.events.all.size() == 1u);
     BOOST_TEST(category_name(run.events.all.front().classification.category) == "customer");

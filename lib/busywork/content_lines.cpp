@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
+#include <array>
 #include <busywork/content_lines.hpp>
 #include <busywork/text_encoding.hpp>
 #include <cctype>
@@ -832,6 +833,126 @@ ComponentText split_event_bytes(const EventBytes& event, const std::string& file
         throw std::logic_error(file + ":" + std::to_string(event.begin_line) +
                                ": a VEVENT read whole was not one component");
     return std::move(components.front());
+}
+
+namespace {
+
+bool is_plain_component_name(std::string_view name) {
+    return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+// What ComponentSplitter::add takes for a BEGIN or END line (component_marker).
+bool is_marker(std::string_view line, std::string_view keyword) {
+    return line.size() > keyword.size() &&
+           equals_ignoring_case(line.substr(0, keyword.size()), keyword);
+}
+
+// The subcomponents open while plain_event_lines reads an event; VALARMs do not nest deeper.
+class OpenNames {
+public:
+    bool push(std::string_view name) {
+        if (m_size == m_names.size())
+            return false;
+        m_names[m_size++] = name;
+        return true;
+    }
+    bool pop(std::string_view name) {
+        if (m_size == 0 || m_names[m_size - 1] != name)
+            return false;
+        --m_size;
+        return true;
+    }
+    bool empty() const { return m_size == 0; }
+
+private:
+    std::array<std::string_view, 8> m_names{};
+    std::size_t m_size = 0;
+};
+
+} // namespace
+
+bool plain_event_lines(const EventBytes& event, std::vector<std::string_view>& lines,
+                       std::string& unfolded) {
+    const std::string_view bytes = event.bytes;
+    lines.clear();
+    unfolded.clear();
+    // The whole event at once: a valid sequence stays valid when folds (ASCII) are taken out.
+    if (!is_valid_utf8(bytes) || std::memchr(bytes.data(), '\0', bytes.size()) != nullptr)
+        return false;
+    OpenNames open;
+    bool ended = false;
+    std::string_view pending;
+    bool have_pending = false;
+    bool folded = false;
+    std::size_t folded_from = 0;
+    // Unfolder::emit and split_line for the pending line, and the part of
+    // ComponentSplitter::add that a plain event meets.
+    auto emit = [&]() {
+        if (!have_pending)
+            return true;
+        have_pending = false;
+        std::string_view text = folded ? std::string_view(unfolded).substr(folded_from) : pending;
+        folded = false;
+        if (!content_line_problem(text).empty())
+            return false;
+        if (lines.empty()) {
+            if (text != "BEGIN:VEVENT")
+                return false;
+        } else if (ended) {
+            return false;
+        } else if (is_marker(text, "BEGIN:")) {
+            std::string_view name = text.substr(6);
+            if (!text.starts_with("BEGIN:") || !is_plain_component_name(name) || name == "VEVENT" ||
+                name == "VCALENDAR" || !open.push(name))
+                return false;
+        } else if (is_marker(text, "END:")) {
+            std::string_view name = text.substr(4);
+            if (!text.starts_with("END:") || !is_plain_component_name(name))
+                return false;
+            if (!open.pop(name)) {
+                if (!open.empty() || name != "VEVENT")
+                    return false;
+                ended = true;
+            }
+        }
+        lines.push_back(text);
+        return true;
+    };
+    std::size_t at = 0;
+    while (at < bytes.size()) {
+        const void* lf = std::memchr(bytes.data() + at, '\n', bytes.size() - at);
+        if (lf == nullptr)
+            return false; // a line end in a CR alone
+        auto end = static_cast<std::size_t>(static_cast<const char*>(lf) - bytes.data());
+        std::string_view physical = bytes.substr(at, end - at);
+        at = end + 1;
+        if (!physical.empty() && physical.back() == '\r')
+            physical.remove_suffix(1);
+        if (std::memchr(physical.data(), '\r', physical.size()) != nullptr)
+            return false;
+        if (!physical.empty() && is_folding_blank(physical[0])) {
+            if (!have_pending)
+                return false; // a line that begins with a blank
+            if (!folded) {
+                if (unfolded.capacity() < bytes.size())
+                    unfolded.reserve(bytes.size()); // views into it must stay put
+                folded_from = unfolded.size();
+                unfolded.append(pending);
+                folded = true;
+            }
+            unfolded.append(physical.substr(1));
+            continue;
+        }
+        if (!emit())
+            return false;
+        if (physical.find_first_not_of(" \t") == std::string_view::npos)
+            continue; // Unfolder::next skips blank lines
+        pending = physical;
+        have_pending = true;
+    }
+    return emit() && ended;
 }
 
 namespace {

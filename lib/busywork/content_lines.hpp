@@ -109,6 +109,16 @@ CalendarText split_calendar(std::string_view bytes, const std::string& file,
 ComponentText split_event_bytes(const EventBytes& event, const std::string& file,
                                 Diagnostics& diagnostics);
 
+/// The content lines split_event_bytes would give `event`, without copying them: as views
+/// into its bytes, or into `unfolded` for folded ones. Only when splitting would report
+/// nothing and the event is written plainly: valid UTF-8 without NUL bytes, CRLF or LF line
+/// ends, every line well-formed, `BEGIN:VEVENT` first and `END:VEVENT` last, its
+/// subcomponents' BEGIN and END lines in upper case and nested in order. False otherwise,
+/// and the event is for split_event_bytes. The views last while `event` and `unfolded` do
+/// and are not changed.
+bool plain_event_lines(const EventBytes& event, std::vector<std::string_view>& lines,
+                       std::string& unfolded);
+
 /// As split_calendar, with the VEVENTs that ComponentStream gives as bytes split by
 /// split_event_bytes: the same result, which tests compare.
 CalendarText split_calendar_by_events(std::string_view bytes, const std::string& file,

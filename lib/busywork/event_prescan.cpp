@@ -409,17 +409,17 @@ std::optional<Attendee> read_person(string_view line, std::size_t at, bool whole
 
 // The lines of the VEVENT's own properties that matter, found in one pass.
 struct Found {
-    const ContentLine* dtstart = nullptr;
-    const ContentLine* dtend = nullptr;
-    const ContentLine* duration = nullptr;
-    const ContentLine* uid = nullptr;
-    const ContentLine* summary = nullptr;
-    const ContentLine* location = nullptr;
-    const ContentLine* status = nullptr;
-    const ContentLine* transp = nullptr;
-    const ContentLine* sequence = nullptr;
-    const ContentLine* organizer = nullptr;
-    std::vector<const ContentLine*> attendees;
+    const string_view* dtstart = nullptr;
+    const string_view* dtend = nullptr;
+    const string_view* duration = nullptr;
+    const string_view* uid = nullptr;
+    const string_view* summary = nullptr;
+    const string_view* location = nullptr;
+    const string_view* status = nullptr;
+    const string_view* transp = nullptr;
+    const string_view* sequence = nullptr;
+    const string_view* organizer = nullptr;
+    std::vector<const string_view*> attendees;
 };
 
 std::size_t name_end(string_view line) {
@@ -430,15 +430,13 @@ std::size_t name_end(string_view line) {
 }
 
 // False when the event must go to libical (read_plain_event, 1, 2 and 7).
-bool find_properties(const ComponentText& event, Found& found) {
-    const auto& lines = event.lines;
-    if (lines.size() < 2 || lines.front().text != "BEGIN:VEVENT" ||
-        lines.back().text != "END:VEVENT")
+bool find_properties(std::span<const string_view> lines, Found& found) {
+    if (lines.size() < 2 || lines.front() != "BEGIN:VEVENT" || lines.back() != "END:VEVENT")
         return false;
     int depth = 0; // of subcomponents (VALARM ...), whose properties are not the event's
     for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
-        const ContentLine& l = lines[i];
-        string_view text = l.text;
+        const string_view& l = lines[i];
+        string_view text = l;
         string_view name = text.substr(0, name_end(text));
         Property property = property_of(name);
         if (property == Property::other) {
@@ -458,7 +456,7 @@ bool find_properties(const ComponentText& event, Found& found) {
         }
         if (depth > 0)
             continue;
-        auto once = [&l](const ContentLine*& slot) {
+        auto once = [&l](const string_view*& slot) {
             if (slot)
                 return false;
             slot = &l;
@@ -510,22 +508,22 @@ bool find_properties(const ComponentText& event, Found& found) {
     return depth == 0 && found.dtstart && !(found.dtend && found.duration);
 }
 
-std::size_t after_name(const ContentLine* line) {
-    return name_end(line->text);
+std::size_t after_name(const string_view* line) {
+    return name_end(*line);
 }
 
 // The times of the event; false when they cannot be read for certain.
 bool read_times(const Found& found, EventRecord& e) {
-    e.dtstart = read_time(found.dtstart->text, after_name(found.dtstart));
+    e.dtstart = read_time(*found.dtstart, after_name(found.dtstart));
     if (!e.dtstart)
         return false;
     if (found.dtend) {
-        e.dtend = read_time(found.dtend->text, after_name(found.dtend));
+        e.dtend = read_time(*found.dtend, after_name(found.dtend));
         if (!e.dtend)
             return false;
     }
     if (found.duration) {
-        e.duration = read_duration(found.duration->text, after_name(found.duration));
+        e.duration = read_duration(*found.duration, after_name(found.duration));
         if (!e.duration)
             return false;
     }
@@ -534,17 +532,17 @@ bool read_times(const Found& found, EventRecord& e) {
 
 // The rest of the record; false when any of it cannot be read for certain.
 bool read_rest(const Found& found, EventRecord& e) {
-    auto text_of = [](const ContentLine* line, std::string& out) {
+    auto text_of = [](const string_view* line, std::string& out) {
         if (!line)
             return true;
-        auto text = read_text(line->text, after_name(line));
+        auto text = read_text(*line, after_name(line));
         if (!text)
             return false;
         out = std::move(*text);
         return true;
     };
     if (found.uid) {
-        auto uid = read_uid(found.uid->text, after_name(found.uid));
+        auto uid = read_uid(*found.uid, after_name(found.uid));
         if (!uid)
             return false;
         e.uid = std::move(*uid);
@@ -555,7 +553,7 @@ bool read_rest(const Found& found, EventRecord& e) {
     e.summary = std::move(summary);
     e.location = std::move(location);
     if (found.status) {
-        auto status = read_keyword(found.status->text, after_name(found.status),
+        auto status = read_keyword(*found.status, after_name(found.status),
                                    {"TENTATIVE", "CONFIRMED", "CANCELLED"});
         if (!status)
             return false;
@@ -563,26 +561,26 @@ bool read_rest(const Found& found, EventRecord& e) {
     }
     if (found.transp) {
         auto transp =
-            read_keyword(found.transp->text, after_name(found.transp), {"OPAQUE", "TRANSPARENT"});
+            read_keyword(*found.transp, after_name(found.transp), {"OPAQUE", "TRANSPARENT"});
         if (!transp)
             return false;
         e.transp = std::move(*transp);
     }
     if (found.sequence) {
-        auto sequence = read_sequence(found.sequence->text, after_name(found.sequence));
+        auto sequence = read_sequence(*found.sequence, after_name(found.sequence));
         if (!sequence)
             return false;
         e.sequence = *sequence;
     }
     if (found.organizer) {
-        e.organizer = read_person(found.organizer->text, after_name(found.organizer), false);
+        e.organizer = read_person(*found.organizer, after_name(found.organizer), false);
         if (!e.organizer)
             return false;
     }
     std::vector<Attendee> attendees;
     attendees.reserve(found.attendees.size());
-    for (const ContentLine* line : found.attendees) {
-        auto person = read_person(line->text, after_name(line), false);
+    for (const string_view* line : found.attendees) {
+        auto person = read_person(*line, after_name(line), false);
         if (!person)
             return false;
         attendees.push_back(std::move(*person));
@@ -591,16 +589,25 @@ bool read_rest(const Found& found, EventRecord& e) {
     return true;
 }
 
-std::optional<EventRecord> read(const ComponentText& event, const TimeWindow* outside_of) {
+std::optional<EventRecord> read(std::span<const string_view> lines, int begin_line,
+                                const TimeWindow* outside_of) {
     Found found;
-    if (!find_properties(event, found))
+    if (!find_properties(lines, found))
         return std::nullopt;
     EventRecord e;
-    e.line = event.begin_line;
+    e.line = begin_line;
     if (!read_times(found, e) || (outside_of && may_touch(e, *outside_of)) || !read_rest(found, e))
         return std::nullopt;
     e.stand_in = true;
     return e;
+}
+
+std::optional<EventRecord> read(const ComponentText& event, const TimeWindow* outside_of) {
+    std::vector<string_view> lines;
+    lines.reserve(event.lines.size());
+    for (const ContentLine& line : event.lines)
+        lines.push_back(line.text);
+    return read(lines, event.begin_line, outside_of);
 }
 
 } // namespace
@@ -636,6 +643,14 @@ std::optional<Attendee> read_plain_person(std::string_view line) {
 
 std::optional<EventRecord> stand_in_outside(const ComponentText& event, const TimeWindow& window) {
     return read(event, &window);
+}
+
+std::optional<EventRecord> stand_in_outside(const EventBytes& event, const TimeWindow& window) {
+    std::vector<string_view> lines;
+    std::string unfolded;
+    if (!plain_event_lines(event, lines, unfolded))
+        return std::nullopt;
+    return read(lines, event.begin_line, &window);
 }
 
 } // namespace busywork

@@ -60,4 +60,9 @@ bool may_touch(const EventRecord& event, const TimeWindow& window);
 /// more than one look at each of its lines.
 std::optional<EventRecord> stand_in_outside(const ComponentText& event, const TimeWindow& window);
 
+/// stand_in_outside(split_event_bytes(event, ...), window) without splitting the event into
+/// strings, when splitting it would report nothing (see plain_event_lines); else nothing, and
+/// the event is for split_event_bytes, as it is when it may touch the window.
+std::optional<EventRecord> stand_in_outside(const EventBytes& event, const TimeWindow& window);
+
 } // namespace busywork

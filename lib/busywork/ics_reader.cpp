@@ -582,6 +582,14 @@ ParsedBatch parse_batch(std::vector<FoundEvent> found, const std::string& path,
             component = std::move(event.component);
         } else {
             batch.structure.append(event.structure_before);
+            // Most of a ten-year export lies outside a week: read straight from the bytes.
+            if (window) {
+                if (auto stand_in = stand_in_outside(event.bytes, *window)) {
+                    batch.events.push_back(std::move(*stand_in));
+                    ++batch.not_parsed;
+                    continue;
+                }
+            }
             component = split_event_bytes(event.bytes, path, batch.structure);
             event.bytes = {};
         }

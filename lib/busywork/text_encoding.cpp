@@ -118,8 +118,12 @@ std::string utf16_to_utf8(std::string_view bytes, Utf16Order order) {
     return out;
 }
 
+bool is_valid_utf8(std::string_view text) {
+    return all_ascii(text) || valid_utf8(text);
+}
+
 std::size_t repair_utf8(std::string& text) {
-    if (all_ascii(text) || valid_utf8(text))
+    if (is_valid_utf8(text))
         return 0;
     std::string repaired;
     repaired.reserve(text.size());

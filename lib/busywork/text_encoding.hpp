@@ -24,4 +24,7 @@ std::string utf16_to_utf8(std::string_view bytes, Utf16Order order);
 /// returns how many were replaced.
 std::size_t repair_utf8(std::string& text);
 
+/// True when repair_utf8 would replace nothing in `text`.
+bool is_valid_utf8(std::string_view text);
+
 } // namespace busywork

@@ -99,10 +99,37 @@ void check_both_splits_agree(std::string_view text) {
         std::abort();
 }
 
+// plain_event_lines may take a VEVENT handed over as bytes only when splitting it reports
+// nothing and gives the same lines.
+void check_plain_lines_agree(std::string_view text) {
+    Diagnostics d;
+    ViewStream in(text);
+    ComponentStream stream(in, "fuzz.ics", d);
+    ComponentText component;
+    EventBytes event;
+    std::vector<std::string_view> lines;
+    std::string unfolded;
+    for (;;) {
+        StreamItem item = stream.next(component, event);
+        if (item == StreamItem::end)
+            return;
+        if (item != StreamItem::event_bytes || !plain_event_lines(event, lines, unfolded))
+            continue;
+        Diagnostics splitting;
+        ComponentText split = split_event_bytes(event, "fuzz.ics", splitting);
+        if (!splitting.all().empty() || split.lines.size() != lines.size())
+            std::abort();
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            if (split.lines[i].text != lines[i])
+                std::abort();
+    }
+}
+
 } // namespace
 
 void ingest_and_expand(const std::uint8_t* data, std::size_t size) {
     check_both_splits_agree(text_of(data, size));
+    check_plain_lines_agree(text_of(data, size));
     Diagnostics diagnostics;
     CalendarFile calendar = read_calendar(text_of(data, size), "fuzz.ics", diagnostics);
     TimeWindow window = span_of(weeks_around(calendar));
