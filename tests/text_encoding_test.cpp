@@ -4,6 +4,8 @@
 // 80, UTF-16 surrogates D83D DE00), U+FFFD is EF BF BD in UTF-8.
 #include <boost/test/unit_test.hpp>
 #include <busywork/text_encoding.hpp>
+#include <string>
+#include <vector>
 
 using namespace busywork;
 using namespace std::string_literals;
@@ -68,6 +70,35 @@ BOOST_AUTO_TEST_CASE(each_ill_formed_sequence_becomes_one_replacement_character)
     std::string overlong = "a\xC0\xAFz";
     BOOST_TEST(repair_utf8(overlong) >= 1u);
     BOOST_TEST(overlong.find('/') == std::string::npos);
+}
+
+// is_valid_utf8 skips ASCII eight bytes at a time and decodes from the first non-ASCII
+// byte: each sequence below is put at every offset around the first eight-byte words, so
+// that it starts, crosses and ends on a word's edge, and the answer must be repair_utf8's.
+BOOST_AUTO_TEST_CASE(is_valid_utf8_agrees_with_repair_utf8_at_every_offset) {
+    const std::vector<std::pair<std::string, bool>> sequences = {
+        {"\xC3\xA9", true},          // U+00E9
+        {"\xE2\x82\xAC", true},      // U+20AC
+        {"\xF0\x9F\x93\x85", true},  // U+1F4C5
+        {"\xA9", false},             // a continuation byte alone
+        {"\xC3", false},             // cut short
+        {"\xC0\xAF", false},         // overlong '/'
+        {"\xED\xA0\x80", false},     // an encoded surrogate
+        {"\xF4\x90\x80\x80", false}, // past U+10FFFF
+        {"\xF0\x9F\x93", false},     // cut short
+    };
+    for (const auto& [sequence, valid] : sequences)
+        for (std::size_t before = 0; before <= 17; ++before)
+            for (std::size_t after : {0u, 1u, 5u, 9u}) {
+                std::string text = std::string(before, 'a') + sequence + std::string(after, 'b');
+                std::string copy = text;
+                BOOST_TEST_CONTEXT("after " << before << " ASCII bytes, then " << after) {
+                    BOOST_TEST(is_valid_utf8(text) == valid);
+                    BOOST_TEST(is_valid_utf8(text) == (repair_utf8(copy) == 0));
+                }
+            }
+    BOOST_TEST(is_valid_utf8(""));
+    BOOST_TEST(is_valid_utf8("plain ASCII, longer than one word"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

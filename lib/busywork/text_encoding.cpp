@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
 #include <busywork/text_encoding.hpp>
 #include <cstdint>
 #include <cstring>
@@ -8,35 +9,6 @@ namespace busywork {
 namespace {
 
 constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
-
-// Eight bytes at a time: it runs on every content line of every file.
-bool all_ascii(std::string_view text) {
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + i, sizeof word);
-        if (word & 0x8080808080808080ULL)
-            return false;
-    }
-    for (; i < text.size(); ++i)
-        if (static_cast<unsigned char>(text[i]) >= 0x80)
-            return false;
-    return true;
-}
-
-// Checked before anything is copied: nearly every line with non-ASCII text is valid.
-bool valid_utf8(std::string_view text) {
-    const auto* data = reinterpret_cast<const uint8_t*>(text.data());
-    const auto length = static_cast<int32_t>(text.size());
-    int32_t offset = 0;
-    while (offset < length) {
-        UChar32 c = 0;
-        U8_NEXT(data, offset, length, c);
-        if (c < 0)
-            return false;
-    }
-    return true;
-}
 
 void append_utf8(std::string& out, char32_t c) {
     auto byte = [&out](char32_t b) { out += static_cast<char>(static_cast<unsigned char>(b)); };
@@ -119,7 +91,30 @@ std::string utf16_to_utf8(std::string_view bytes, Utf16Order order) {
 }
 
 bool is_valid_utf8(std::string_view text) {
-    return all_ascii(text) || valid_utf8(text);
+    // ASCII eight bytes at a time, and only the rest of a word with a non-ASCII byte decoded:
+    // a whole event is checked at once, and a name with an umlaut should not make all of it
+    // go byte by byte.
+    const auto* data = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    int32_t offset = 0;
+    while (offset < length) {
+        if (offset + 8 <= length) {
+            std::uint64_t word;
+            std::memcpy(&word, data + offset, sizeof word);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                offset += 8;
+                continue;
+            }
+        }
+        int32_t word_end = std::min(offset + 8, length);
+        while (offset < word_end) {
+            UChar32 c = 0;
+            U8_NEXT(data, offset, length, c);
+            if (c < 0)
+                return false;
+        }
+    }
+    return true;
 }
 
 std::size_t repair_utf8(std::string& text) {
