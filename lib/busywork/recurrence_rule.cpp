@@ -240,13 +240,29 @@ RecurrenceRule::Walk RecurrenceRule::walk(LocalTime dtstart, LocalTime skip_befo
         m_rule->freq != ICAL_YEARLY_RECURRENCE)
         return walk_with_set_pos(dtstart, max_steps, visit);
     Walk result;
+    // A DAILY or WEEKLY rule without COUNT (or BYSETPOS, walked above) generates, from
+    // DTSTART plus a whole number of its periods, the same starts from there on: its BY
+    // parts select weekdays, months, days of the month and times, which the shift keeps,
+    // and a WEEKLY rule's weeks stay aligned with DTSTART's. So a one-week report does not
+    // walk a ten-year-old series from its first instance through libical's calendar
+    // arithmetic. The shifted DTSTART itself, which the iterator gives first whether or not
+    // the rule would, stays a period before `skip_before`, among the starts callers ignore.
+    LocalTime from = dtstart;
+    if (!has_count() && skip_before > dtstart && m_rule->interval >= 1 &&
+        (m_rule->freq == ICAL_DAILY_RECURRENCE || m_rule->freq == ICAL_WEEKLY_RECURRENCE)) {
+        const date::days period{(m_rule->freq == ICAL_WEEKLY_RECURRENCE ? 7 : 1) *
+                                static_cast<int>(m_rule->interval)};
+        const auto periods = (skip_before - dtstart) / period;
+        if (periods > 1)
+            from = dtstart + (periods - 1) * period;
+    }
     std::unique_ptr<icalrecur_iterator, IteratorDeleter> it(
-        icalrecur_iterator_new(*m_rule, to_ical(dtstart)));
+        icalrecur_iterator_new(*m_rule, to_ical(from)));
     if (!it)
         return result;
     // Jumping ahead is only worth its risk when walking from DTSTART would take very many
     // steps (a MINUTELY rule from years ago); libical refuses it for COUNT rules anyway.
-    if (!has_count() && skip_before > dtstart) {
+    if (from == dtstart && !has_count() && skip_before > dtstart) {
         long long gap = (skip_before - dtstart).count();
         long long step = frequency_seconds(m_rule->freq) * m_rule->interval;
         if (gap / step > 100000)

@@ -31,7 +31,9 @@ public:
     /// Calls `visit` with each start the rule generates from `dtstart`, in increasing order,
     /// DTSTART first (RFC 5545 3.8.5.3 counts it as the first instance). Stops when the rule
     /// ends, when `visit` returns false, or after `max_steps` starts. When the rule has no
-    /// COUNT, starts before `skip_before` may be left out instead of generated.
+    /// COUNT, starts before `skip_before` may be left out instead of generated, and then one
+    /// start before `skip_before` that is not the rule's may come first: callers ignore the
+    /// starts before `skip_before`.
     Walk walk(LocalTime dtstart, LocalTime skip_before, std::size_t max_steps,
               const std::function<bool(LocalTime)>& visit) const;
 

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// RecurrenceRule::walk from a later start: a DAILY or WEEKLY rule without COUNT is walked from
+// DTSTART plus a whole number of its periods. What libical generates walking from DTSTART
+// itself is the reference: from `skip_before` on, both walks must give the same starts.
+#include <boost/test/unit_test.hpp>
+#include <busywork/recurrence_rule.hpp>
+#include <string>
+#include <vector>
+
+using namespace busywork;
+using namespace date::literals;
+using namespace std::chrono_literals;
+
+namespace {
+
+LocalTime at(date::year_month_day day, std::chrono::seconds time) {
+    return LocalTime{date::local_days{day}} + time;
+}
+
+struct Starts {
+    std::vector<LocalTime> from_skip; // the starts at or after skip_before
+    std::size_t visited = 0;          // every start the walk gave
+};
+
+// The walk with `skip_given` as its skip_before (DTSTART: nothing may be left out), and the
+// starts from `skip_before` to `until` it gave.
+Starts walk(const RecurrenceRule& rule, LocalTime dtstart, LocalTime skip_given,
+            LocalTime skip_before, LocalTime until) {
+    Starts starts;
+    rule.walk(dtstart, skip_given, 1'000'000, [&](LocalTime start) {
+        ++starts.visited;
+        if (start > until)
+            return false;
+        if (start >= skip_before)
+            starts.from_skip.push_back(start);
+        return true;
+    });
+    return starts;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(recurrence_rule)
+
+BOOST_AUTO_TEST_CASE(daily_and_weekly_rules_walked_from_late_give_the_starts_walked_from_dtstart) {
+    const std::vector<std::string> rules = {
+        "FREQ=WEEKLY",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
+        "FREQ=WEEKLY;INTERVAL=3;BYDAY=SU,SA;WKST=SU",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SU;WKST=MO",
+        "FREQ=WEEKLY;BYDAY=TU", // DTSTART below is on no Tuesday: it counts, a shifted one not
+        "FREQ=WEEKLY;BYDAY=MO;BYHOUR=8,17;BYMINUTE=0,30",
+        "FREQ=WEEKLY;INTERVAL=2;BYMONTH=3,10;BYDAY=SU",
+        "FREQ=DAILY",
+        "FREQ=DAILY;INTERVAL=3",
+        "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+        "FREQ=DAILY;BYMONTH=2;BYHOUR=9,15",
+        "FREQ=DAILY;INTERVAL=7;BYMONTHDAY=29,30,31",
+    };
+    // A Sunday at the end of a month, a leap day late in the evening, and a time Berlin's
+    // clocks skip (walks are on the wall clock, whatever the zone).
+    const std::vector<LocalTime> dtstarts = {
+        at(2016_y / 1 / 31, 9h), at(2016_y / 2 / 29, 23h + 30min), at(2017_y / 3 / 26, 2h + 30min)};
+    // A Monday at midnight, a Tuesday afternoon in a leap year's February, and one day after
+    // the first DTSTART (too close for a jump).
+    const std::vector<LocalTime> skips = {at(2021_y / 10 / 18, 0s), at(2024_y / 2 / 27, 13h),
+                                          at(2016_y / 2 / 1, 0s)};
+    std::size_t jumped = 0;
+    for (const auto& text : rules) {
+        RecurrenceRule rule = RecurrenceRule::parse(text);
+        for (LocalTime dtstart : dtstarts)
+            for (LocalTime skip : skips) {
+                if (skip <= dtstart)
+                    continue;
+                LocalTime until = skip + date::days{366};
+                Starts reference = walk(rule, dtstart, dtstart, skip, until);
+                Starts late = walk(rule, dtstart, skip, skip, until);
+                BOOST_TEST_CONTEXT(text << " from " << date::format("%F %T", dtstart)
+                                        << ", starts from " << date::format("%F %T", skip)) {
+                    BOOST_TEST(!late.from_skip.empty());
+                    BOOST_TEST(late.from_skip == reference.from_skip,
+                               boost::test_tools::per_element());
+                }
+                // Walked from DTSTART, the four to eight years before the skip come first and
+                // then the year after it; from late, only that year and a period or two
+                // before it, so under a third of the starts (with a year of February-only
+                // starts after five Februaries, about a fifth).
+                if (skip - dtstart > date::days{4 * 365} && late.visited * 3 < reference.visited)
+                    ++jumped;
+            }
+    }
+    // Six pairs a rule are over four years apart: both DTSTARTs of 2016 and the one of 2017,
+    // each with the skip of 2021 and of 2024.
+    BOOST_TEST(
+        jumped ==
+        rules.size() *
+            6); // each rule: two DTSTARTs before 2021, three before 2024 (minus one too close)
+}
+
+BOOST_AUTO_TEST_CASE(rules_with_count_or_of_longer_periods_are_walked_from_dtstart) {
+    // COUNT needs every instance from the first; a MONTHLY or YEARLY rule shifted by months
+    // would meet months too short for its day.
+    for (const std::string text : {"FREQ=WEEKLY;COUNT=600", "FREQ=MONTHLY;BYMONTHDAY=31",
+                                   "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29"}) {
+        RecurrenceRule rule = RecurrenceRule::parse(text);
+        LocalTime dtstart = at(2016_y / 1 / 31, 9h);
+        LocalTime skip = at(2021_y / 10 / 18, 0s);
+        LocalTime until = skip + date::days{800};
+        Starts reference = walk(rule, dtstart, dtstart, skip, until);
+        Starts late = walk(rule, dtstart, skip, skip, until);
+        BOOST_TEST_CONTEXT(text) {
+            BOOST_TEST(late.from_skip == reference.from_skip, boost::test_tools::per_element());
+            BOOST_TEST(late.visited == reference.visited);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
