@@ -205,28 +205,33 @@ std::string dump(const CalendarText& text, const Diagnostics& d) {
     return out.str();
 }
 
-// For each VEVENT of `text` handed over as bytes, whether plain_event_lines took it ('p') or
-// left it to split_event_bytes ('s'). When it takes one, splitting must report nothing and
-// give the same lines.
-std::string check_plain_lines(std::string_view text, const std::string& name) {
+// Calls `each` with every item ComponentStream::next(component, event) gives for `text`, and
+// the event's bytes when it comes as them.
+template <class Each>
+void each_stream_item(std::string_view text, const std::string& name, Each each) {
     Diagnostics d;
     ViewStream in(text);
     ComponentStream stream(in, name, d);
     ComponentText component;
     EventBytes event;
+    for (StreamItem item; (item = stream.next(component, event)) != StreamItem::end;)
+        each(item, event);
+}
+
+// For each VEVENT of `text` handed over as bytes, whether plain_event_lines took it ('p') or
+// left it to split_event_bytes ('s'). When it takes one, splitting must report nothing and
+// give the same lines.
+std::string check_plain_lines(std::string_view text, const std::string& name) {
     std::string taken;
-    for (;;) {
-        StreamItem item = stream.next(component, event);
-        if (item == StreamItem::end)
-            return taken;
+    each_stream_item(text, name, [&](StreamItem item, const EventBytes& event) {
         if (item != StreamItem::event_bytes)
-            continue;
+            return;
         std::vector<std::string_view> lines;
         std::string unfolded;
         bool plain = plain_event_lines(event, lines, unfolded);
         taken += plain ? 'p' : 's';
         if (!plain)
-            continue;
+            return;
         Diagnostics splitting;
         ComponentText split = split_event_bytes(event, name, splitting);
         std::vector<std::string_view> split_lines;
@@ -236,7 +241,8 @@ std::string check_plain_lines(std::string_view text, const std::string& name) {
             BOOST_TEST(messages(splitting) == "");
             BOOST_TEST(lines == split_lines, boost::test_tools::per_element());
         }
-    }
+    });
+    return taken;
 }
 
 // The reading thread hands plain VEVENTs over as bytes, for a worker to split
@@ -255,18 +261,11 @@ void check_both_splits_agree(std::string_view text, const std::string& name) {
 
 // How each top-level VEVENT of `text` came: 'b' as bytes, 'c' as content lines.
 std::string ways_events_come(const std::string& text) {
-    Diagnostics d;
-    ViewStream in(text);
-    ComponentStream stream(in, "a.ics", d);
-    ComponentText component;
-    EventBytes event;
     std::string ways;
-    for (;;) {
-        StreamItem item = stream.next(component, event);
-        if (item == StreamItem::end)
-            return ways;
+    each_stream_item(text, "a.ics", [&](StreamItem item, const EventBytes&) {
         ways += item == StreamItem::event_bytes ? 'b' : 'c';
-    }
+    });
+    return ways;
 }
 
 const char* const plain_event = "BEGIN:VEVENT\r\nUID:plain\r\nSUMMARY:Weekly\r\n  sync\r\n"

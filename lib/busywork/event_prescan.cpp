@@ -645,12 +645,9 @@ std::optional<EventRecord> stand_in_outside(const ComponentText& event, const Ti
     return read(event, &window);
 }
 
-std::optional<EventRecord> stand_in_outside(const EventBytes& event, const TimeWindow& window) {
-    std::vector<string_view> lines;
-    std::string unfolded;
-    if (!plain_event_lines(event, lines, unfolded))
-        return std::nullopt;
-    return read(lines, event.begin_line, &window);
+std::optional<EventRecord> stand_in_outside(std::span<const string_view> lines, int begin_line,
+                                            const TimeWindow& window) {
+    return read(lines, begin_line, &window);
 }
 
 } // namespace busywork

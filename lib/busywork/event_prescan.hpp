@@ -6,6 +6,8 @@
 #include <busywork/occurrence.hpp>
 #include <chrono>
 #include <optional>
+#include <span>
+#include <string_view>
 
 namespace busywork {
 
@@ -60,9 +62,9 @@ bool may_touch(const EventRecord& event, const TimeWindow& window);
 /// more than one look at each of its lines.
 std::optional<EventRecord> stand_in_outside(const ComponentText& event, const TimeWindow& window);
 
-/// stand_in_outside(split_event_bytes(event, ...), window) without splitting the event into
-/// strings, when splitting it would report nothing (see plain_event_lines); else nothing, and
-/// the event is for split_event_bytes, as it is when it may touch the window.
-std::optional<EventRecord> stand_in_outside(const EventBytes& event, const TimeWindow& window);
+/// As stand_in_outside(event, window) for an event given as its content lines, the first on
+/// line `begin_line` (those plain_event_lines gives, without splitting the event into strings).
+std::optional<EventRecord> stand_in_outside(std::span<const std::string_view> lines, int begin_line,
+                                            const TimeWindow& window);
 
 } // namespace busywork

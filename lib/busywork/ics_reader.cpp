@@ -576,24 +576,30 @@ ParsedBatch parse_batch(std::vector<FoundEvent> found, const std::string& path,
                         std::optional<TimeWindow> window, LibicalInput input) {
     ParsedBatch batch;
     batch.events.reserve(found.size());
+    std::vector<std::string_view> plain_lines;
+    std::string unfolded;
     for (auto& event : found) {
         ComponentText component;
+        // Whether the pre-scan has looked at the event's lines already.
+        bool looked_at = false;
         if (event.bytes.bytes.empty()) {
             component = std::move(event.component);
         } else {
             batch.structure.append(event.structure_before);
             // Most of a ten-year export lies outside a week: read straight from the bytes.
-            if (window) {
-                if (auto stand_in = stand_in_outside(event.bytes, *window)) {
+            if (window && plain_event_lines(event.bytes, plain_lines, unfolded)) {
+                if (auto stand_in =
+                        stand_in_outside(plain_lines, event.bytes.begin_line, *window)) {
                     batch.events.push_back(std::move(*stand_in));
                     ++batch.not_parsed;
                     continue;
                 }
+                looked_at = true;
             }
             component = split_event_bytes(event.bytes, path, batch.structure);
             event.bytes = {};
         }
-        if (window) {
+        if (window && !looked_at) {
             if (auto stand_in = stand_in_outside(component, *window)) {
                 batch.events.push_back(std::move(*stand_in));
                 ++batch.not_parsed;
