@@ -417,4 +417,43 @@ BOOST_AUTO_TEST_CASE(events_split_on_a_worker_match_for_every_test_and_corpus_fi
     BOOST_TEST(files > 90u);
 }
 
+// RFC 5545 3.1 by example, then every line of up to seven characters from the letters that
+// matter to the structure, where is_well_formed (one pass) must agree with
+// content_line_problem (the three passes it stands in for).
+BOOST_AUTO_TEST_CASE(is_well_formed_agrees_with_content_line_problem) {
+    BOOST_TEST(content_line_problem("DTSTART;TZID=Europe/Berlin:20261201T090000").empty());
+    BOOST_TEST(content_line_problem("ATTENDEE;CN=\"Doe; Jane\":mailto:j@x.de").empty());
+    BOOST_TEST(content_line_problem("X-A;P=\"a:b\":v").empty()); // a colon quoted
+    BOOST_TEST(content_line_problem("SUMMARY") == "not a content line (no ':')");
+    BOOST_TEST(content_line_problem("X;P=\"a:b") == "unbalanced quote in parameters");
+    BOOST_TEST(content_line_problem(":v") == "content line without a property name");
+    BOOST_TEST(content_line_problem("DT START:v") == "invalid character in property name");
+    BOOST_TEST(content_line_problem("X;;P=a:v") == "empty parameter");
+    BOOST_TEST(content_line_problem("X;:v") == "empty parameter");
+    BOOST_TEST(content_line_problem("X;P=\";;\":v") == "empty parameter"); // as written
+    BOOST_TEST(content_line_problem("X;P=a;:v").empty()); // only `;` alone is empty
+
+    const std::string letters = "Aa-;:\"= ,";
+    std::size_t lines = 0;
+    std::size_t well_formed = 0;
+    std::string line;
+    auto check = [&](auto& self, std::size_t length) -> void {
+        ++lines;
+        bool expected = content_line_problem(line).empty();
+        well_formed += expected;
+        if (is_well_formed(line) != expected)
+            BOOST_ERROR("is_well_formed(\"" << line << "\") is " << !expected);
+        if (length == 7)
+            return;
+        for (char c : letters) {
+            line.push_back(c);
+            self(self, length + 1);
+            line.pop_back();
+        }
+    };
+    check(check, 0);
+    BOOST_TEST(lines == 5380840u); // 9^0 + 9^1 + ... + 9^7
+    BOOST_TEST(well_formed > 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -124,6 +124,14 @@ bool plain_event_lines(const EventBytes& event, std::vector<std::string_view>& l
 CalendarText split_calendar_by_events(std::string_view bytes, const std::string& file,
                                       Diagnostics& diagnostics);
 
+/// What is wrong with the structure of a content line (RFC 5545 3.1: name *(";" param) ":"
+/// value), or nothing: a missing colon, an unbalanced quote, a missing or invalid name, an
+/// empty parameter.
+std::string content_line_problem(std::string_view line);
+
+/// Whether content_line_problem(line) is empty, found faster for the plain lines that most are.
+bool is_well_formed(std::string_view line);
+
 /// The property name of a content line, upper-cased: `DTSTART` for `dtstart;TZID=x:...`.
 std::string property_name(std::string_view content_line);
 
