@@ -924,9 +924,6 @@ bool plain_event_lines(const EventBytes& event, std::vector<std::string_view>& l
     // The whole event at once: a valid sequence stays valid when folds (ASCII) are taken out.
     if (!is_valid_utf8(bytes) || std::memchr(bytes.data(), '\0', bytes.size()) != nullptr)
         return false;
-    // A CR alone ends a line for the Unfolder: there is none when every CR is before an LF.
-    const auto carriage_returns = std::count(bytes.begin(), bytes.end(), '\r');
-    std::ptrdiff_t crlf_ends = 0;
     OpenNames open;
     bool ended = false;
     std::string_view pending;
@@ -974,10 +971,12 @@ bool plain_event_lines(const EventBytes& event, std::vector<std::string_view>& l
         auto end = static_cast<std::size_t>(static_cast<const char*>(lf) - bytes.data());
         std::string_view physical = bytes.substr(at, end - at);
         at = end + 1;
-        if (!physical.empty() && physical.back() == '\r') {
+        if (!physical.empty() && physical.back() == '\r')
             physical.remove_suffix(1);
-            ++crlf_ends;
-        }
+        // A CR alone ends a line for the Unfolder. Looked for line by line, as the line is in
+        // the cache now, where counting the event's CRs took a pass over every byte.
+        if (std::memchr(physical.data(), '\r', physical.size()) != nullptr)
+            return false;
         if (!physical.empty() && is_folding_blank(physical[0])) {
             if (!have_pending)
                 return false; // a line that begins with a blank
@@ -998,7 +997,7 @@ bool plain_event_lines(const EventBytes& event, std::vector<std::string_view>& l
         pending = physical;
         have_pending = true;
     }
-    return crlf_ends == carriage_returns && emit() && ended;
+    return emit() && ended;
 }
 
 namespace {

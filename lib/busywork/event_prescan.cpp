@@ -3,6 +3,7 @@
 #include <array>
 #include <busywork/domains.hpp>
 #include <busywork/event_prescan.hpp>
+#include <initializer_list>
 #include <span>
 #include <string_view>
 
@@ -30,46 +31,56 @@ enum class Property {
     recurrence, // RRULE, RDATE, EXRULE, EXDATE, RECURRENCE-ID
 };
 
+// By length first: this runs for every line of every event, most of which are none of these.
 Property property_of(string_view name) {
     struct Known {
         string_view name;
         Property property;
     };
-    static constexpr std::array<Known, 18> known{{
-        {"BEGIN", Property::begin},
-        {"END", Property::end},
-        {"DTSTART", Property::dtstart},
-        {"DTEND", Property::dtend},
-        {"DURATION", Property::duration},
-        {"UID", Property::uid},
-        {"SUMMARY", Property::summary},
-        {"LOCATION", Property::location},
-        {"STATUS", Property::status},
-        {"TRANSP", Property::transp},
-        {"SEQUENCE", Property::sequence},
-        {"ORGANIZER", Property::organizer},
-        {"ATTENDEE", Property::attendee},
-        {"RRULE", Property::recurrence},
-        {"RDATE", Property::recurrence},
-        {"EXRULE", Property::recurrence},
-        {"EXDATE", Property::recurrence},
-        {"RECURRENCE-ID", Property::recurrence},
-    }};
-    for (const auto& k : known)
-        if (k.name == name)
-            return k.property;
-    return Property::other;
+    auto among = [name](std::initializer_list<Known> known) {
+        for (const auto& k : known)
+            if (k.name == name)
+                return k.property;
+        return Property::other;
+    };
+    switch (name.size()) {
+    case 3:
+        return among({{"UID", Property::uid}, {"END", Property::end}});
+    case 5:
+        return among({{"BEGIN", Property::begin},
+                      {"DTEND", Property::dtend},
+                      {"RRULE", Property::recurrence},
+                      {"RDATE", Property::recurrence}});
+    case 6:
+        return among({{"STATUS", Property::status},
+                      {"TRANSP", Property::transp},
+                      {"EXRULE", Property::recurrence},
+                      {"EXDATE", Property::recurrence}});
+    case 7:
+        return among({{"DTSTART", Property::dtstart}, {"SUMMARY", Property::summary}});
+    case 8:
+        return among({{"DURATION", Property::duration},
+                      {"LOCATION", Property::location},
+                      {"SEQUENCE", Property::sequence},
+                      {"ATTENDEE", Property::attendee}});
+    case 9:
+        return among({{"ORGANIZER", Property::organizer}});
+    case 13:
+        return among({{"RECURRENCE-ID", Property::recurrence}});
+    default:
+        return Property::other;
+    }
 }
 
-bool is_lower(char c) {
+constexpr bool is_lower(char c) {
     return c >= 'a' && c <= 'z';
 }
 
-bool is_name_char(char c) {
+constexpr bool is_name_char(char c) {
     return (c >= 'A' && c <= 'Z') || is_lower(c) || (c >= '0' && c <= '9') || c == '-';
 }
 
-bool is_control(char c) {
+constexpr bool is_control(char c) {
     auto u = static_cast<unsigned char>(c);
     return u < 0x20 || u == 0x7F;
 }
@@ -100,10 +111,26 @@ struct Parameter {
 // is out of the ordinary, including an empty unquoted value.
 template <typename Each>
 bool read_parameters(string_view line, std::size_t& at, Each&& each) {
+    // What each byte may be, looked up rather than compared a few times over: the people of
+    // every event are read here, and their parameters are most of an export's bytes.
+    enum Kind : unsigned char { ends_value, value, name };
+    static constexpr auto kinds = [] {
+        std::array<Kind, 256> table{};
+        for (int c = 0; c < 256; ++c) {
+            char byte = static_cast<char>(c);
+            table[static_cast<std::size_t>(c)] =
+                is_name_char(byte) ? name
+                : is_control(byte) || byte == ';' || byte == ':' || byte == ',' || byte == '"'
+                    ? ends_value
+                    : value;
+        }
+        return table;
+    }();
+    auto kind = [&line](std::size_t i) { return kinds[static_cast<unsigned char>(line[i])]; };
     while (at < line.size() && line[at] == ';') {
         Parameter p;
         std::size_t name_start = ++at;
-        while (at < line.size() && is_name_char(line[at]))
+        while (at < line.size() && kind(at) == name)
             ++at;
         if (at == name_start || at >= line.size() || line[at] != '=')
             return false;
@@ -126,8 +153,7 @@ bool read_parameters(string_view line, std::size_t& at, Each&& each) {
                 at = close + 1;
             } else {
                 std::size_t start = at;
-                while (at < line.size() && line[at] != ';' && line[at] != ':' && line[at] != ',' &&
-                       line[at] != '"' && !is_control(line[at]))
+                while (at < line.size() && kind(at) != ends_value)
                     ++at;
                 if (at == start)
                     return false;
@@ -357,33 +383,40 @@ constexpr std::array<string_view, 2> booleans{"TRUE", "FALSE"};
 std::optional<Attendee> read_person(string_view line, std::size_t at, bool whole) {
     Attendee a;
     bool ok = read_parameters(line, at, [&](const Parameter& p) {
-        std::string upper = ascii_upper(p.name);
-        if (upper == "VALUE")
+        // Compared without upper-casing a copy: this runs for every parameter of every person.
+        auto is = [&p](string_view upper) {
+            return p.name.size() == upper.size() &&
+                   std::equal(upper.begin(), upper.end(), p.name.begin(), [](char u, char c) {
+                       return u == (is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c);
+                   });
+        };
+        const bool upper_case = std::none_of(p.name.begin(), p.name.end(), is_lower);
+        if (is("VALUE"))
             return false;
         Shared<std::string>* field = nullptr;
         std::span<const string_view> allowed;
-        if (upper == "PARTSTAT") {
+        if (is("PARTSTAT")) {
             field = &a.partstat;
             allowed = partstats;
-        } else if (upper == "CUTYPE") {
+        } else if (is("CUTYPE")) {
             field = &a.cutype;
             allowed = cutypes;
         } else if (!whole) {
             return true;
-        } else if (upper == "ROLE") {
+        } else if (is("ROLE")) {
             field = &a.role;
             allowed = roles;
-        } else if (upper == "CN") {
+        } else if (is("CN")) {
             field = &a.common_name;
-        } else if (p.name != upper || p.several) {
+        } else if (!upper_case || p.several) {
             return false;
-        } else if (upper == "RSVP") {
+        } else if (p.name == "RSVP") {
             return !p.quoted && one_of(p.value, booleans);
         } else {
             // libical keeps X- parameters aside; others it knows may hold values it rewrites.
-            return upper.starts_with("X-");
+            return p.name.starts_with("X-");
         }
-        if (p.name != upper || p.several || !field->empty())
+        if (!upper_case || p.several || !field->empty())
             return false;
         if (field == &a.common_name) {
             // RFC 6868 escapes (^n, ^', ^^) and backslashes are libical's to read.
