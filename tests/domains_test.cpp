@@ -6,6 +6,19 @@ using namespace busywork;
 
 BOOST_AUTO_TEST_SUITE(domains)
 
+// RFC 6047 3 writes people as mailto: URIs; the scheme is case-insensitive (RFC 3986 3.1), and
+// only ASCII is lower-cased (addresses are compared as ASCII text).
+BOOST_AUTO_TEST_CASE(normalized_address_drops_one_mailto_scheme_and_lower_cases_ascii) {
+    BOOST_TEST(normalized_address("mailto:Anna@Acme.DE") == "anna@acme.de");
+    BOOST_TEST(normalized_address("MAILTO:anna@acme.de") == "anna@acme.de");
+    BOOST_TEST(normalized_address("MailTo:anna@acme.de") == "anna@acme.de");
+    BOOST_TEST(normalized_address("mailto:mailto:a@b.de") == "mailto:a@b.de");
+    BOOST_TEST(normalized_address("anna@acme.de") == "anna@acme.de");
+    BOOST_TEST(normalized_address("mailto:") == "");
+    BOOST_TEST(normalized_address("mailto") == "mailto");
+    BOOST_TEST(normalized_address("mailto:J\xC3\x9CRGEN@X.DE") == "j\xC3\x9Crgen@x.de");
+}
+
 BOOST_AUTO_TEST_CASE(domain_of_takes_the_lower_cased_host_after_the_last_at) {
     BOOST_TEST(domain_of("Jennifer.Brooks@ADatum.com") == "adatum.com");
     BOOST_TEST(domain_of("Jane@Sales.Contoso.co.uk") == "sales.contoso.co.uk");

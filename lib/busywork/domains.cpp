@@ -42,10 +42,11 @@ const psl_ctx_t* public_suffix_list() {
 } // namespace
 
 std::string normalized_address(std::string_view value) {
-    std::string address = lower_ascii(value);
-    if (address.starts_with("mailto:"))
-        address.erase(0, 7);
-    return address;
+    // The scheme is dropped before the rest is copied: every person of every event comes here.
+    constexpr std::string_view scheme = "mailto:";
+    if (value.size() >= scheme.size() && lower_ascii(value.substr(0, scheme.size())) == scheme)
+        value.remove_prefix(scheme.size());
+    return lower_ascii(value);
 }
 
 std::string domain_of(std::string_view address) {

@@ -89,6 +89,42 @@ bool is_blank(char c) {
     return c == ' ' || c == '\t';
 }
 
+// What each byte may be to the pre-scan, looked up rather than compared a few times over: every
+// line of every event is read here, and people's parameters are most of an export's bytes.
+enum ByteClass : unsigned char {
+    name_byte = 1,       // of a property or parameter name
+    lower_byte = 2,      // a-z
+    ends_name = 4,       // ; :
+    ends_value = 8,      // of an unquoted parameter value: controls ; : , "
+    not_in_address = 16, // controls \ "
+    control_byte = 32,
+};
+
+constexpr std::array<unsigned char, 256> byte_classes = [] {
+    std::array<unsigned char, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        char byte = static_cast<char>(c);
+        unsigned char& classes = table[static_cast<std::size_t>(c)];
+        if (is_name_char(byte))
+            classes |= name_byte;
+        if (is_lower(byte))
+            classes |= lower_byte;
+        if (byte == ';' || byte == ':')
+            classes |= ends_name;
+        if (is_control(byte) || byte == ';' || byte == ':' || byte == ',' || byte == '"')
+            classes |= ends_value;
+        if (is_control(byte) || byte == '\\' || byte == '"')
+            classes |= not_in_address;
+        if (is_control(byte))
+            classes |= control_byte;
+    }
+    return table;
+}();
+
+bool has(char c, ByteClass wanted) {
+    return (byte_classes[static_cast<unsigned char>(c)] & wanted) != 0;
+}
+
 std::string ascii_upper(string_view text) {
     std::string out(text);
     for (char& c : out)
@@ -111,26 +147,10 @@ struct Parameter {
 // is out of the ordinary, including an empty unquoted value.
 template <typename Each>
 bool read_parameters(string_view line, std::size_t& at, Each&& each) {
-    // What each byte may be, looked up rather than compared a few times over: the people of
-    // every event are read here, and their parameters are most of an export's bytes.
-    enum Kind : unsigned char { ends_value, value, name };
-    static constexpr auto kinds = [] {
-        std::array<Kind, 256> table{};
-        for (int c = 0; c < 256; ++c) {
-            char byte = static_cast<char>(c);
-            table[static_cast<std::size_t>(c)] =
-                is_name_char(byte) ? name
-                : is_control(byte) || byte == ';' || byte == ':' || byte == ',' || byte == '"'
-                    ? ends_value
-                    : value;
-        }
-        return table;
-    }();
-    auto kind = [&line](std::size_t i) { return kinds[static_cast<unsigned char>(line[i])]; };
     while (at < line.size() && line[at] == ';') {
         Parameter p;
         std::size_t name_start = ++at;
-        while (at < line.size() && kind(at) == name)
+        while (at < line.size() && has(line[at], name_byte))
             ++at;
         if (at == name_start || at >= line.size() || line[at] != '=')
             return false;
@@ -144,7 +164,7 @@ bool read_parameters(string_view line, std::size_t& at, Each&& each) {
                 if (close == string_view::npos)
                     return false;
                 string_view v = line.substr(at + 1, close - at - 1);
-                if (std::any_of(v.begin(), v.end(), is_control))
+                if (std::any_of(v.begin(), v.end(), [](char c) { return has(c, control_byte); }))
                     return false;
                 if (first) {
                     p.value = v;
@@ -153,7 +173,7 @@ bool read_parameters(string_view line, std::size_t& at, Each&& each) {
                 at = close + 1;
             } else {
                 std::size_t start = at;
-                while (at < line.size() && kind(at) != ends_value)
+                while (at < line.size() && !has(line[at], ends_value))
                     ++at;
                 if (at == start)
                     return false;
@@ -433,9 +453,8 @@ std::optional<Attendee> read_person(string_view line, std::size_t at, bool whole
     string_view v = line.substr(at);
     if (v.empty() || is_blank(v.front()) || is_blank(v.back()))
         return std::nullopt;
-    for (char c : v)
-        if (is_control(c) || c == '\\' || c == '"')
-            return std::nullopt;
+    if (std::any_of(v.begin(), v.end(), [](char c) { return has(c, not_in_address); }))
+        return std::nullopt;
     a.address = normalized_address(v);
     return a;
 }
@@ -457,7 +476,7 @@ struct Found {
 
 std::size_t name_end(string_view line) {
     std::size_t i = 0;
-    while (i < line.size() && line[i] != ';' && line[i] != ':')
+    while (i < line.size() && !has(line[i], ends_name))
         ++i;
     return i;
 }
@@ -470,11 +489,15 @@ bool find_properties(std::span<const string_view> lines, Found& found) {
     for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
         const string_view& l = lines[i];
         string_view text = l;
-        string_view name = text.substr(0, name_end(text));
+        // The name's end and whether it has a lower-case letter, in one pass.
+        std::size_t end = 0;
+        unsigned char classes = 0;
+        for (; end < text.size() && !has(text[end], ends_name); ++end)
+            classes |= byte_classes[static_cast<unsigned char>(text[end])];
+        string_view name = text.substr(0, end);
         Property property = property_of(name);
         if (property == Property::other) {
-            if (std::any_of(name.begin(), name.end(), is_lower) &&
-                property_of(ascii_upper(name)) != Property::other)
+            if ((classes & lower_byte) != 0 && property_of(ascii_upper(name)) != Property::other)
                 return false;
             continue;
         }

@@ -47,9 +47,9 @@ public:
     FileZones(const CalendarFile& calendar, const Zone& report_zone, Diagnostics& diagnostics)
         : m_calendar(calendar), m_floating(report_zone), m_diagnostics(&diagnostics) {
         if (!calendar.default_tzid.empty()) {
-            if (auto zone = lookup(calendar.default_tzid)) {
+            if (const Zone* zone = lookup(calendar.default_tzid)) {
                 m_floating = *zone;
-                m_calendar_zone = zone;
+                m_calendar_zone = *zone;
             } else {
                 diagnostics.warn(calendar.path, calendar.default_tzid_line,
                                  "X-WR-TIMEZONE \"" + calendar.default_tzid +
@@ -74,13 +74,14 @@ public:
     const std::vector<Reported>& reported_once() const { return m_reported; }
 
     // The zone whose wall clock a value is read on; UTC values of a calendar with
-    // X-WR-TIMEZONE are read on that zone's clock, as Google means them.
-    Zone wall_zone(const DateTimeValue& value, int line) {
+    // X-WR-TIMEZONE are read on that zone's clock, as Google means them. It lasts as long as
+    // this object.
+    const Zone& wall_zone(const DateTimeValue& value, int line) {
         switch (value.form) {
         case TimeForm::utc:
-            return m_calendar_zone ? *m_calendar_zone : Zone::utc();
+            return m_calendar_zone ? *m_calendar_zone : m_utc;
         case TimeForm::zoned:
-            if (auto zone = lookup(value.tzid, line))
+            if (const Zone* zone = lookup(value.tzid, line))
                 return *zone;
             if (m_unknown.insert(value.tzid).second)
                 warn_once("unknown " + value.tzid, line,
@@ -110,7 +111,15 @@ public:
     const CalendarFile& calendar() const { return m_calendar; }
 
 private:
-    std::optional<Zone> lookup(const std::string& tzid, int line = 0) {
+    // Each TZID is looked up once: every time of every event comes here.
+    const Zone* lookup(const std::string& tzid, int line = 0) {
+        auto [found, inserted] = m_found.try_emplace(tzid);
+        if (inserted)
+            found->second = lookup_uncached(tzid, line);
+        return found->second ? &*found->second : nullptr;
+    }
+
+    std::optional<Zone> lookup_uncached(const std::string& tzid, int line) {
         auto own = m_calendar.zones.find(normalize_tzid(tzid));
         if (own != m_calendar.zones.end())
             return own->second;
@@ -133,7 +142,9 @@ private:
 
     const CalendarFile& m_calendar;
     Zone m_floating;
+    Zone m_utc = Zone::utc();
     std::optional<Zone> m_calendar_zone;
+    std::unordered_map<std::string, std::optional<Zone>> m_found; // by TZID as written
     Diagnostics* m_diagnostics;
     std::set<std::string> m_unknown;
     std::set<std::string> m_mapped;
@@ -148,7 +159,7 @@ struct Span {
 
 // Where an event sits: the wall clock it is read on, its start on that clock, its length.
 struct Timing {
-    Zone zone = Zone::utc();
+    const Zone* zone = nullptr; // one of FileZones', which outlive the timing
     LocalTime wall_start;
     bool all_day = false;
     Span span;
@@ -165,8 +176,8 @@ struct EventRef {
 Timing timing_of(const EventRef& ref, FileZones& zones) {
     const EventRecord& e = *ref.event;
     const DateTimeValue& start = *e.dtstart;
-    Timing t{zones.wall_zone(start, e.line), start.local, start.form == TimeForm::date, {}};
-    t.wall_start = zones.wall_on(start, t.zone, e.line);
+    Timing t{&zones.wall_zone(start, e.line), start.local, start.form == TimeForm::date, {}};
+    t.wall_start = zones.wall_on(start, *t.zone, e.line);
     if (e.dtend) {
         if (t.all_day) {
             t.span.nominal = date::floor<days>(e.dtend->local) - date::floor<days>(start.local);
@@ -356,7 +367,7 @@ private:
                                      "bad times");
             return;
         }
-        auto [start, end] = place(t.wall_start, t.zone, t.all_day, t.span, m_report);
+        auto [start, end] = place(t.wall_start, *t.zone, t.all_day, t.span, m_report);
         if (!overlaps(m_window, start, end))
             return;
         Occurrence o = make_occurrence(ref, uid, start, end, t.all_day);
@@ -384,7 +395,7 @@ private:
             return;
         }
         FileZones& zones = zones_of(master);
-        const Zone& zone = series.zone;
+        const Zone& zone = *series.zone;
         const std::string where = describe_event(e.summary, uid);
 
         // Wall-clock bounds generous enough for any offset and the event's own length.
@@ -566,7 +577,7 @@ private:
             if (replacement) {
                 used[m_override_index[replacement->ref]] = true;
                 const Timing& t = replacement->timing;
-                auto [start, end] = place(t.wall_start, t.zone, t.all_day, t.span, m_report);
+                auto [start, end] = place(t.wall_start, *t.zone, t.all_day, t.span, m_report);
                 occurrence = make_occurrence(*replacement->ref, uid, start, end, t.all_day);
             } else {
                 const Override* range = nullptr;
