@@ -72,9 +72,10 @@ BOOST_AUTO_TEST_CASE(each_ill_formed_sequence_becomes_one_replacement_character)
     BOOST_TEST(overlong.find('/') == std::string::npos);
 }
 
-// is_valid_utf8 skips ASCII eight bytes at a time and decodes from the first non-ASCII
-// byte: each sequence below is put at every offset around the first eight-byte words, so
-// that it starts, crosses and ends on a word's edge, and the answer must be repair_utf8's.
+// is_valid_utf8 skips ASCII 32 or eight bytes at a time and decodes from the first non-ASCII
+// byte: each sequence below is put at every offset around the first 32-byte blocks and the
+// eight-byte words in them, so that it starts, crosses and ends on every edge, and the
+// answer must be repair_utf8's.
 BOOST_AUTO_TEST_CASE(is_valid_utf8_agrees_with_repair_utf8_at_every_offset) {
     const std::vector<std::pair<std::string, bool>> sequences = {
         {"\xC3\xA9", true},          // U+00E9
@@ -88,8 +89,8 @@ BOOST_AUTO_TEST_CASE(is_valid_utf8_agrees_with_repair_utf8_at_every_offset) {
         {"\xF0\x9F\x93", false},     // cut short
     };
     for (const auto& [sequence, valid] : sequences)
-        for (std::size_t before = 0; before <= 17; ++before)
-            for (std::size_t after : {0u, 1u, 5u, 9u}) {
+        for (std::size_t before = 0; before <= 70; ++before)
+            for (std::size_t after : {0u, 1u, 5u, 9u, 31u, 40u}) {
                 std::string text = std::string(before, 'a') + sequence + std::string(after, 'b');
                 std::string copy = text;
                 BOOST_TEST_CONTEXT("after " << before << " ASCII bytes, then " << after) {

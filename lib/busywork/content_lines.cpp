@@ -945,12 +945,12 @@ bool plain_event_lines(const EventBytes& event, std::vector<std::string_view>& l
                 return false;
         } else if (ended) {
             return false;
-        } else if (is_marker(text, "BEGIN:")) {
+        } else if (ascii_upper(text.front()) == 'B' && is_marker(text, "BEGIN:")) {
             std::string_view name = text.substr(6);
             if (!text.starts_with("BEGIN:") || !is_plain_component_name(name) || name == "VEVENT" ||
                 name == "VCALENDAR" || !open.push(name))
                 return false;
-        } else if (is_marker(text, "END:")) {
+        } else if (ascii_upper(text.front()) == 'E' && is_marker(text, "END:")) {
             std::string_view name = text.substr(4);
             if (!text.starts_with("END:") || !is_plain_component_name(name))
                 return false;

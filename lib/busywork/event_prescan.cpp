@@ -323,9 +323,11 @@ std::optional<std::string> read_text(string_view line, std::size_t at) {
     string_view raw = line.substr(at);
     if (!raw.empty() && (is_blank(raw.front()) || is_blank(raw.back())))
         return std::nullopt;
-    std::string text;
-    text.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
+    // Most titles have no escape: those are copied whole.
+    auto special = [](char c) { return has(c, control_byte) || c == '\\'; };
+    const auto first_special = std::find_if(raw.begin(), raw.end(), special);
+    std::string text(raw.begin(), first_special);
+    for (auto i = static_cast<std::size_t>(first_special - raw.begin()); i < raw.size(); ++i) {
         char c = raw[i];
         if (is_control(c))
             return std::nullopt;

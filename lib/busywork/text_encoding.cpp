@@ -91,17 +91,26 @@ std::string utf16_to_utf8(std::string_view bytes, Utf16Order order) {
 }
 
 bool is_valid_utf8(std::string_view text) {
-    // ASCII eight bytes at a time, and only the rest of a word with a non-ASCII byte decoded:
-    // a whole event is checked at once, and a name with an umlaut should not make all of it
-    // go byte by byte.
+    // ASCII 32 or eight bytes at a time, and only the rest of a word with a non-ASCII byte
+    // decoded: a whole event is checked at once, and a name with an umlaut should not make
+    // all of it go byte by byte.
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
     const auto* data = reinterpret_cast<const uint8_t*>(text.data());
     const auto length = static_cast<int32_t>(text.size());
     int32_t offset = 0;
     while (offset < length) {
+        if (offset + 32 <= length) {
+            std::uint64_t words[4];
+            std::memcpy(words, data + offset, sizeof words);
+            if (((words[0] | words[1] | words[2] | words[3]) & high_bits) == 0) {
+                offset += 32;
+                continue;
+            }
+        }
         if (offset + 8 <= length) {
             std::uint64_t word;
             std::memcpy(&word, data + offset, sizeof word);
-            if ((word & 0x8080808080808080ULL) == 0) {
+            if ((word & high_bits) == 0) {
                 offset += 8;
                 continue;
             }
