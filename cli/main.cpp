@@ -139,9 +139,11 @@ void print_unparsed(const busywork::ClassifiedEvents& events,
     if (common.quiet || diagnostics.empty() || events.events_not_parsed == 0)
         return;
     std::cerr << "busywork: " << events.events_not_parsed
-              << (events.events_not_parsed == 1 ? " event" : " events")
-              << " that cannot touch the window were not parsed, so problems in them are not "
-                 "listed; busywork check reads them all\n";
+              << (events.events_not_parsed == 1
+                      ? " event that cannot touch the window was not parsed, so problems in it"
+                      : " events that cannot touch the window were not parsed, so problems in "
+                        "them")
+              << " are not listed; busywork check reads every event\n";
 }
 
 // Writes next to the target, then renames: a reader never sees half a file.

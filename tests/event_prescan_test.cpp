@@ -101,39 +101,74 @@ BOOST_AUTO_TEST_CASE(duration_and_zero_length_events_use_their_written_span) {
     BOOST_TEST(!skipped("UID:l\r\nDTSTART:20260101T000000Z\r\nDTEND:20270101T000000Z\r\n"));
 }
 
+// An override far from the window is read like any event (RFC 5545 3.8.4.4: it replaces the
+// instance its RECURRENCE-ID names, and only its own times are shown); one whose own times or
+// RECURRENCE-ID are near the window is libical's. The RECURRENCE-ID is the same slack away,
+// taken as a day long: 2026-10-08 00:00 + 1 day + 7 days = 10-16 00:00 = `from`.
+BOOST_AUTO_TEST_CASE(an_override_far_from_the_window_is_a_stand_in_with_its_recurrence_id) {
+    auto far = stand_in_outside(event_of("UID:s\r\nRECURRENCE-ID;TZID=Europe/Berlin:20200106T"
+                                         "100000\r\nDTSTART;TZID=Europe/Berlin:20200107T"
+                                         "100000\r\nDTEND;TZID=Europe/Berlin:20200107T110000\r\n"),
+                                widened);
+    BOOST_REQUIRE(far.has_value());
+    BOOST_REQUIRE(far->recurrence_id.has_value());
+    BOOST_TEST((far->recurrence_id->form == TimeForm::zoned));
+    BOOST_TEST(far->recurrence_id->tzid == "Europe/Berlin");
+    BOOST_TEST((far->recurrence_id->local == LocalTime{local_days{2020_y / January / 6}} + 10h));
+    BOOST_TEST(!far->this_and_future);
+    auto by_date = stand_in_outside(
+        event_of("UID:s\r\nRECURRENCE-ID;VALUE=DATE:20200106\r\nDTSTART;VALUE=DATE:20200107\r\n"),
+        widened);
+    BOOST_REQUIRE(by_date.has_value());
+    BOOST_TEST((by_date->recurrence_id->form == TimeForm::date));
+    // Named at 10-08 00:00, the instance ends 10-09 00:00 as the slack counts it, a week
+    // before `from`: far enough; a second later it is not, nor is one inside the window whose
+    // instance was moved far away.
+    const std::string own = "UID:s\r\nDTSTART:20200107T100000Z\r\n";
+    BOOST_TEST(skipped(own + "RECURRENCE-ID:20261008T000000Z\r\n"));
+    BOOST_TEST(!skipped(own + "RECURRENCE-ID:20261008T000001Z\r\n"));
+    BOOST_TEST(!skipped(own + "RECURRENCE-ID:20261020T090000Z\r\n"));
+    // Moved from far away into the window: kept, for its own times.
+    BOOST_TEST(!skipped("UID:s\r\nRECURRENCE-ID:20200106T100000Z\r\n"
+                        "DTSTART:20261020T090000Z\r\n"));
+}
+
 BOOST_AUTO_TEST_CASE(recurrence_and_anything_unusual_is_left_to_libical) {
     const std::string far = "DTSTART:20200101T090000Z\r\n";
     BOOST_TEST(skipped("UID:x\r\n" + far)); // the plain case, for contrast
-    for (std::string extra : {"RRULE:FREQ=WEEKLY\r\n",
-                              "RDATE:20261020T090000Z\r\n",
-                              "EXDATE:20200108T090000Z\r\n",
-                              "EXRULE:FREQ=DAILY\r\n",
-                              "RECURRENCE-ID:20200101T090000Z\r\n",
-                              "rrule:FREQ=WEEKLY\r\n",
-                              "DTSTART:20200102T090000Z\r\n",
-                              "DTEND:20200101T100000Z\r\n"
-                              "DURATION:PT1H\r\n",
-                              "UID:second\r\n",
-                              "SUMMARY:a\r\nSUMMARY:b\r\n",
-                              "SUMMARY:odd \\x escape\r\n",
-                              "SUMMARY: leading blank\r\n",
-                              "SUMMARY;VALUE=TEXT:typed\r\n",
-                              "STATUS:confirmed\r\n",
-                              "STATUS:NEEDS-ACTION\r\n",
-                              "TRANSP:transparent\r\n",
-                              "SEQUENCE:1234567890\r\n",
-                              "SEQUENCE:-1\r\n",
-                              "ATTENDEE;PARTSTAT=accepted:mailto:a@b.de\r\n",
-                              "ATTENDEE;partstat=ACCEPTED:mailto:a@b.de\r\n",
-                              "ATTENDEE;PARTSTAT=\"ACCEPTED\":mailto:a@b.de\r\n",
-                              "ATTENDEE;CUTYPE=ROOM,GROUP:mailto:a@b.de\r\n",
-                              "ATTENDEE;PARTSTAT=ACCEPTED;PARTSTAT=DECLINED:mailto:a@b.de\r\n",
-                              "ATTENDEE;;CN=x:mailto:a@b.de\r\n",
-                              "ORGANIZER:mailto:a@b.de\r\nORGANIZER:mailto:c@d.de\r\n",
-                              "DURATION:-PT1H\r\n",
-                              "DURATION:P1W2D\r\n",
-                              "DURATION:PT\r\n",
-                              "DURATION:P9999W\r\n"})
+    for (std::string extra :
+         {"RRULE:FREQ=WEEKLY\r\n",
+          "RDATE:20261020T090000Z\r\n",
+          "EXDATE:20200108T090000Z\r\n",
+          "EXRULE:FREQ=DAILY\r\n",
+          "RECURRENCE-ID;RANGE=THISANDFUTURE:20200101T090000Z\r\n",
+          "RECURRENCE-ID:20200101T090000Z\r\nRECURRENCE-ID:20200108T090000Z\r\n",
+          "RECURRENCE-ID:2020-01-01\r\n",
+          "rrule:FREQ=WEEKLY\r\n",
+          "DTSTART:20200102T090000Z\r\n",
+          "DTEND:20200101T100000Z\r\n"
+          "DURATION:PT1H\r\n",
+          "UID:second\r\n",
+          "SUMMARY:a\r\nSUMMARY:b\r\n",
+          "SUMMARY:odd \\x escape\r\n",
+          "SUMMARY: leading blank\r\n",
+          "SUMMARY;VALUE=TEXT:typed\r\n",
+          "STATUS:confirmed\r\n",
+          "STATUS:NEEDS-ACTION\r\n",
+          "TRANSP:transparent\r\n",
+          "SEQUENCE:1234567890\r\n",
+          "SEQUENCE:-1\r\n",
+          "ATTENDEE;PARTSTAT=accepted:mailto:a@b.de\r\n",
+          "ATTENDEE;partstat=ACCEPTED:mailto:a@b.de\r\n",
+          "ATTENDEE;PARTSTAT=\"ACCEPTED\":mailto:a@b.de\r\n",
+          "ATTENDEE;CUTYPE=ROOM,GROUP:mailto:a@b.de\r\n",
+          "ATTENDEE;PARTSTAT=ACCEPTED;PARTSTAT=DECLINED:mailto:a@b.de\r\n",
+          "ATTENDEE;;CN=x:mailto:a@b.de\r\n",
+          "ORGANIZER:mailto:a@b.de\r\nORGANIZER:mailto:c@d.de\r\n",
+          "DURATION:-PT1H\r\n",
+          "DURATION:P1W2D\r\n",
+          "DURATION:PT\r\n",
+          "DURATION:P9999W\r\n"})
         BOOST_TEST(!skipped("UID:x\r\n" + far + extra), extra);
     for (std::string start :
          {"DTSTART;VALUE=DATE:20200101T090000\r\n",
@@ -426,7 +461,8 @@ BOOST_AUTO_TEST_CASE(stand_ins_equal_libicals_reading_for_every_event_of_the_cor
                 BOOST_TEST(e.rrules.empty());
                 BOOST_TEST(e.rdates.empty());
                 BOOST_TEST(e.exdates.empty());
-                BOOST_TEST(!e.recurrence_id.has_value());
+                BOOST_TEST(same_time(s.recurrence_id, e.recurrence_id));
+                BOOST_TEST(s.this_and_future == e.this_and_future);
                 BOOST_TEST(s.sequence == e.sequence);
                 BOOST_TEST(s.summary == e.summary);
                 BOOST_TEST(s.location == e.location);
@@ -645,8 +681,8 @@ BOOST_AUTO_TEST_CASE(the_binary_reports_the_same_with_strict_and_says_what_it_di
     BOOST_TEST(!plain.out.empty());
     BOOST_TEST(plain.out == strict.out);
     BOOST_TEST(quiet.out == strict.out);
-    const std::string note = " that cannot touch the window were not parsed, so problems in "
-                             "them are not listed; busywork check reads them all\n";
+    const std::string note = " events that cannot touch the window were not parsed, so "
+                             "problems in them are not listed; busywork check reads every event\n";
     BOOST_TEST(plain.err.find(note) != std::string::npos, plain.err);
     BOOST_TEST(strict.err.find(note) == std::string::npos);
     BOOST_TEST(quiet.err.find(note) == std::string::npos);
@@ -660,6 +696,24 @@ BOOST_AUTO_TEST_CASE(the_binary_reports_the_same_with_strict_and_says_what_it_di
     };
     BOOST_TEST(count(strict.err) == 67u); // events 0, 11, ..., 726: 726 / 11 + 1
     BOOST_TEST(count(plain.err) == 0u);
+}
+
+// One event left out, and a problem in another: the note is in the singular.
+BOOST_AUTO_TEST_CASE(one_event_left_out_is_noted_in_the_singular) {
+    busywork::testing::TempDir dir;
+    std::string path = dir.write(
+        "one.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                   "BEGIN:VEVENT\r\nUID:far\r\nDTSTART:20200106T100000Z\r\nEND:VEVENT\r\n"
+                   "BEGIN:VEVENT\r\nUID:near\r\nDTSTART;;VALUE=DATE-TIME:20261020T100000Z\r\n"
+                   "END:VEVENT\r\nEND:VCALENDAR\r\n");
+    auto run = busywork::testing::run_busywork({"report", path, "--tz", "Europe/Berlin", "--week",
+                                                "2026-W43", "--format", "csv", "--no-config"});
+    BOOST_TEST(run.exit_code == 0, run.err);
+    BOOST_TEST(run.err.find("empty parameter") != std::string::npos, run.err);
+    BOOST_TEST(run.err.find("busywork: 1 event that cannot touch the window was not parsed, so "
+                            "problems in it are not listed; busywork check reads every event\n") !=
+                   std::string::npos,
+               run.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

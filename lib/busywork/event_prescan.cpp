@@ -28,7 +28,8 @@ enum class Property {
     sequence,
     organizer,
     attendee,
-    recurrence, // RRULE, RDATE, EXRULE, EXDATE, RECURRENCE-ID
+    recurrence_id,
+    recurrence, // RRULE, RDATE, EXRULE, EXDATE
 };
 
 // By length first: this runs for every line of every event, most of which are none of these.
@@ -66,7 +67,7 @@ Property property_of(string_view name) {
     case 9:
         return among({{"ORGANIZER", Property::organizer}});
     case 13:
-        return among({{"RECURRENCE-ID", Property::recurrence}});
+        return among({{"RECURRENCE-ID", Property::recurrence_id}});
     default:
         return Property::other;
     }
@@ -473,6 +474,7 @@ struct Found {
     const string_view* transp = nullptr;
     const string_view* sequence = nullptr;
     const string_view* organizer = nullptr;
+    const string_view* recurrence_id = nullptr;
     std::vector<const string_view*> attendees;
 };
 
@@ -554,6 +556,9 @@ bool find_properties(std::span<const string_view> lines, Found& found) {
         case Property::organizer:
             ok = once(found.organizer);
             break;
+        case Property::recurrence_id:
+            ok = once(found.recurrence_id);
+            break;
         case Property::attendee:
             found.attendees.push_back(&l);
             break;
@@ -583,6 +588,13 @@ bool read_times(const Found& found, EventRecord& e) {
     if (found.duration) {
         e.duration = read_duration(*found.duration, after_name(found.duration));
         if (!e.duration)
+            return false;
+    }
+    // Only TZID and VALUE are let by, as for DTSTART: RANGE=THISANDFUTURE, which moves every
+    // later instance, is libical's to read.
+    if (found.recurrence_id) {
+        e.recurrence_id = read_time(*found.recurrence_id, after_name(found.recurrence_id));
+        if (!e.recurrence_id)
             return false;
     }
     return true;
@@ -688,7 +700,18 @@ bool may_touch(const EventRecord& event, const TimeWindow& window) {
     else if (event.dtstart->form == TimeForm::date)
         end = start + hours{24}; // RFC 5545 3.6.1: an all-day event without end lasts the day
     end += hours{24};
-    return end + prescan_slack > window.from && start - prescan_slack < window.to;
+    auto near = [&window](Instant from, Instant to) {
+        return to + prescan_slack > window.from && from - prescan_slack < window.to;
+    };
+    // An override's own times decide whether it is shown; the instance it replaces is found
+    // by its RECURRENCE-ID, read exactly, wherever that is. One near the window is kept all
+    // the same, so that every override that matters to the window is libical's reading.
+    if (event.recurrence_id) {
+        Instant replaced = written(*event.recurrence_id);
+        if (near(replaced, replaced + hours{24}))
+            return true;
+    }
+    return near(start, end);
 }
 
 std::optional<Attendee> read_plain_person(std::string_view line) {

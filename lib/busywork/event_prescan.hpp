@@ -21,14 +21,16 @@ inline constexpr std::chrono::hours prescan_slack{7 * 24};
 /// Reads a VEVENT by hand, without libical, when it is plain enough that the record is exactly
 /// what libical's reading (read_calendar) would give for every field that recurrence merging,
 /// owner inference and the search for the input's range read: UID, DTSTART, DTEND, DURATION,
-/// SEQUENCE, SUMMARY, LOCATION, STATUS, TRANSP, and the organizer's and attendees' addresses,
-/// PARTSTAT and CUTYPE. DESCRIPTION, CN and ROLE are left empty, as they only matter for an
-/// occurrence that is shown, and the record is marked `stand_in`.
+/// RECURRENCE-ID, SEQUENCE, SUMMARY, LOCATION, STATUS, TRANSP, and the organizer's and
+/// attendees' addresses, PARTSTAT and CUTYPE. DESCRIPTION, CN and ROLE are left empty, as they
+/// only matter for an occurrence that is shown, and the record is marked `stand_in`.
 ///
 /// Returns nothing, so that libical reads the event, whenever there is any doubt:
-/// 1. RRULE, RDATE, EXRULE, EXDATE or RECURRENCE-ID (its instances are for expansion to find);
+/// 1. RRULE, RDATE, EXRULE or EXDATE (its instances are for expansion to find); an override
+///    (RECURRENCE-ID) is read like any event, its RECURRENCE-ID as a time (6: so not
+///    RANGE=THISANDFUTURE, which moves every later instance);
 /// 2. no DTSTART, or a second DTSTART, DTEND, DURATION, UID, SUMMARY, LOCATION, STATUS, TRANSP,
-///    SEQUENCE or ORGANIZER, or both DTEND and DURATION;
+///    SEQUENCE, ORGANIZER or RECURRENCE-ID, or both DTEND and DURATION;
 /// 3. a time not of the forms `YYYYMMDD` (`VALUE=DATE`), `YYYYMMDDTHHMMSS` (floating, or with
 ///    one `TZID`) or `YYYYMMDDTHHMMSSZ`, or an impossible date or time, or leap second;
 /// 4. a DURATION other than `PnW` or `P[nD][T[nH][nM][nS]]` (no sign), or over ten years;
@@ -51,10 +53,12 @@ std::optional<EventRecord> read_plain_event(const ComponentText& event);
 /// Anything else gives nothing, and libical reads the line.
 std::optional<Attendee> read_plain_person(std::string_view line);
 
-/// False only when no instance of `event`, an event without recurrence as read_plain_event
-/// gives it, can overlap `window` (`from <= start < to` for one without length), whatever
-/// zones its times are read in: its times as written end more than `prescan_slack` before
-/// `window.from`, or start at least that long after `window.to`.
+/// False only when no instance of `event`, an event without rules as read_plain_event gives
+/// it, can overlap `window` (`from <= start < to` for one without length), whatever zones its
+/// times are read in: its times as written end more than `prescan_slack` before `window.from`,
+/// or start at least that long after `window.to`. An override's RECURRENCE-ID must be as far
+/// from the window as well (taken as a day long), although only its own times decide what is
+/// shown: the instance it names is matched by the RECURRENCE-ID, which a stand-in has exactly.
 bool may_touch(const EventRecord& event, const TimeWindow& window);
 
 /// The stand-in read_plain_event gives for `event` when it cannot touch `window`, else

@@ -55,12 +55,12 @@ struct ReadProgress {
 struct ReadOptions {
     /// Called from the reading thread now and then (about every megabyte) and after each file.
     std::function<void(const ReadProgress&)> progress;
-    /// The only instants the caller will expand occurrences for. A VEVENT without recurrence
-    /// whose times, read by hand (read_plain_event), end well before it or start well after
-    /// it is not handed to libical: it is kept as a stand-in with what merging by UID, owner
-    /// inference and the search for the input's range need, so that every result is the
-    /// same as without the window; only problems inside those events (which libical would
-    /// have found) go unreported. Counted in CalendarFile::events_not_parsed.
+    /// The only instants the caller will expand occurrences for. A VEVENT without rules (an
+    /// override too) whose times, read by hand (read_plain_event), end well before it or start
+    /// well after it is not handed to libical: it is kept as a stand-in with what merging by UID,
+    /// owner inference and the search for the input's range need, so that every result is the same
+    /// as without the window; only problems inside those events (which libical would have found) go
+    /// unreported. Counted in CalendarFile::events_not_parsed.
     std::optional<TimeWindow> window = std::nullopt;
     /// Hand every VEVENT to libical even when a window is known, and all of it: for
     /// --strict, which must hear of every problem, and for tests that compare with the
