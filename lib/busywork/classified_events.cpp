@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <busywork/classified_events.hpp>
 #include <busywork/ics_reader.hpp>
+#include <future>
 #include <iterator>
 #include <tuple>
 
@@ -63,17 +64,18 @@ ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const T
     options.descriptions = options.descriptions || reads_descriptions(rules);
     std::vector<CalendarFile> calendars = read_inputs(inputs, diagnostics, options);
     // A --strict run reads them all the same; dropped here, they cannot make it differ (in
-    // the bytes a series may put out, say) from a run that never read them.
-    if (!options.descriptions)
+    // the bytes a series may put out, say) from a run that never read them. Other runs have
+    // none to drop.
+    if (!options.descriptions && options.read_every_event)
         for (CalendarFile& calendar : calendars)
             for (EventRecord& event : calendar.events)
                 event.description = Shared<std::string>();
     events.files_read = calendars.size();
     for (const auto& calendar : calendars)
         events.events_not_parsed += calendar.events_not_parsed;
-    events.ownerships = infer_ownerships(calendars, rules.settings, overrides, diagnostics);
     std::vector<Occurrence> occurrences;
     if (calendars_apart) {
+        events.ownerships = infer_ownerships(calendars, rules.settings, overrides, diagnostics);
         for (CalendarFile& calendar : calendars) {
             // Moved in and back rather than copied: a calendar can be most of the memory.
             std::vector<CalendarFile> one;
@@ -88,7 +90,18 @@ ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const T
                              return std::tie(a.start, a.uid) < std::tie(b.start, b.uid);
                          });
     } else {
-        occurrences = expand_occurrences(calendars, widened, report_zone, diagnostics);
+        // Both only read the calendars: the owners are inferred on another thread while the
+        // events are grouped by UID, which takes one thread, and their problems still come
+        // first.
+        Diagnostics ownership_problems;
+        auto inferred = std::async(std::launch::async, [&] {
+            return infer_ownerships(calendars, rules.settings, overrides, ownership_problems);
+        });
+        Diagnostics expansion_problems;
+        occurrences = expand_occurrences(calendars, widened, report_zone, expansion_problems);
+        events.ownerships = inferred.get();
+        diagnostics.append(ownership_problems);
+        diagnostics.append(expansion_problems);
     }
     bool any_in_window =
         std::any_of(occurrences.begin(), occurrences.end(),
