@@ -11,6 +11,10 @@
 namespace busywork {
 namespace {
 
+constexpr bool is_name_char(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
 char ascii_upper(char c) {
     return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
@@ -84,10 +88,8 @@ Marker marker_of(std::string_view line) {
         name.remove_suffix(1);
     if (name.empty())
         return Marker::subcomponent; // a continuation line would give it its name
-    for (char c : name)
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              c == '-'))
-            return Marker::unusual;
+    if (!std::all_of(name.begin(), name.end(), is_name_char))
+        return Marker::unusual;
     if (equals_ignoring_case(name, "VEVENT"))
         return first == 'E' ? Marker::event_end : Marker::unusual;
     if (equals_ignoring_case(name, "VCALENDAR"))
@@ -393,10 +395,6 @@ private:
 
 bool is_kept_component(const std::string& name) {
     return name == "VEVENT" || name == "VTIMEZONE";
-}
-
-constexpr bool is_name_char(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 }
 
 } // namespace
