@@ -559,6 +559,48 @@ BOOST_AUTO_TEST_CASE(plain_people_are_read_by_hand_and_others_left_to_libical) {
         BOOST_TEST(!read_plain_person(other).has_value(), other);
 }
 
+// A stand-in's people (no CN or ROLE, other parameters let by when well-formed) are the same
+// read from PeopleLines as read afresh: a line is remembered by all of its text, so one that
+// differs in a single parameter is read again, and a refused line stays refused.
+BOOST_AUTO_TEST_CASE(people_lines_give_each_line_its_own_reading_every_time) {
+    PeopleLines people;
+    const std::string accepted =
+        "ATTENDEE;CUTYPE=ROOM;PARTSTAT=ACCEPTED;CN=Hall;X-NUM-GUESTS=0:mailto:Hall@Acme.de";
+    const std::string declined =
+        "ATTENDEE;CUTYPE=ROOM;PARTSTAT=DECLINED;CN=Hall;X-NUM-GUESTS=0:mailto:Hall@Acme.de";
+    const std::string refused = "ATTENDEE;PARTSTAT=accepted:mailto:hall@acme.de";
+    for (int round = 0; round < 2; ++round) {
+        BOOST_TEST_CONTEXT("round " << round) {
+            auto a = people.read(accepted);
+            BOOST_REQUIRE(a);
+            BOOST_TEST(a->address == "hall@acme.de");
+            BOOST_TEST(a->partstat == "ACCEPTED");
+            BOOST_TEST(a->cutype == "ROOM");
+            BOOST_TEST(a->common_name.empty()); // a stand-in's people have no CN or ROLE
+            auto d = people.read(declined);
+            BOOST_REQUIRE(d);
+            BOOST_TEST(d->partstat == "DECLINED");
+            BOOST_TEST(!people.read(refused).has_value());
+            BOOST_TEST(people.read("ORGANIZER:mailto:Boss@Acme.de")->address == "boss@acme.de");
+        }
+    }
+    // Read again, a line shares the strings of its first reading.
+    BOOST_TEST(&people.read(accepted)->address.get() == &people.read(accepted)->address.get());
+
+    // Lines too long to keep, and more different lines than are kept, read as well.
+    const std::string long_name(600, 'x');
+    auto long_line = people.read("ATTENDEE;X-NOTE=" + long_name + ":mailto:a@acme.de");
+    BOOST_REQUIRE(long_line);
+    BOOST_TEST(long_line->address == "a@acme.de");
+    for (int i = 0; i < 20000; ++i) {
+        std::string address = "p" + std::to_string(i) + "@acme.de";
+        auto p = people.read("ATTENDEE;PARTSTAT=TENTATIVE:mailto:" + address);
+        BOOST_REQUIRE(p);
+        BOOST_REQUIRE(p->address == address);
+    }
+    BOOST_TEST(people.read(declined)->partstat == "DECLINED");
+}
+
 // Occurrences, classifications, the report, the events CSV, the owners, the input's range
 // and the problems found are the same with the pre-scan as without, for every calendar and
 // several windows: weeks inside, before and after the events, and one that cuts the

@@ -601,7 +601,10 @@ bool read_times(const Found& found, EventRecord& e) {
 }
 
 // The rest of the record; false when any of it cannot be read for certain.
-bool read_rest(const Found& found, EventRecord& e) {
+bool read_rest(const Found& found, EventRecord& e, PeopleLines* people) {
+    auto person_of = [people](const string_view* line) {
+        return people ? people->read(*line) : read_person(*line, after_name(line), false);
+    };
     auto text_of = [](const string_view* line, std::string& out) {
         if (!line)
             return true;
@@ -643,14 +646,14 @@ bool read_rest(const Found& found, EventRecord& e) {
         e.sequence = *sequence;
     }
     if (found.organizer) {
-        e.organizer = read_person(*found.organizer, after_name(found.organizer), false);
+        e.organizer = person_of(found.organizer);
         if (!e.organizer)
             return false;
     }
     std::vector<Attendee> attendees;
     attendees.reserve(found.attendees.size());
     for (const string_view* line : found.attendees) {
-        auto person = read_person(*line, after_name(line), false);
+        auto person = person_of(line);
         if (!person)
             return false;
         attendees.push_back(std::move(*person));
@@ -660,13 +663,14 @@ bool read_rest(const Found& found, EventRecord& e) {
 }
 
 std::optional<EventRecord> read(std::span<const string_view> lines, int begin_line,
-                                const TimeWindow* outside_of) {
+                                const TimeWindow* outside_of, PeopleLines* people = nullptr) {
     Found found;
     if (!find_properties(lines, found))
         return std::nullopt;
     EventRecord e;
     e.line = begin_line;
-    if (!read_times(found, e) || (outside_of && may_touch(e, *outside_of)) || !read_rest(found, e))
+    if (!read_times(found, e) || (outside_of && may_touch(e, *outside_of)) ||
+        !read_rest(found, e, people))
         return std::nullopt;
     e.stand_in = true;
     return e;
@@ -727,8 +731,23 @@ std::optional<EventRecord> stand_in_outside(const ComponentText& event, const Ti
 }
 
 std::optional<EventRecord> stand_in_outside(std::span<const string_view> lines, int begin_line,
-                                            const TimeWindow& window) {
-    return read(lines, begin_line, &window);
+                                            const TimeWindow& window, PeopleLines* people) {
+    return read(lines, begin_line, &window, people);
+}
+
+std::optional<Attendee> PeopleLines::read(std::string_view line) {
+    // Long lines are rare and would make the memory kept depend on the input; a file of
+    // all different people gives up remembering now and then for the same reason.
+    constexpr std::size_t longest_kept = 512;
+    constexpr std::size_t most_kept = 8192;
+    if (line.size() > longest_kept)
+        return read_person(line, name_end(line), false);
+    if (auto it = m_read.find(line); it != m_read.end())
+        return it->second;
+    if (m_read.size() == most_kept)
+        m_read.clear();
+    return m_read.emplace(std::string(line), read_person(line, name_end(line), false))
+        .first->second;
 }
 
 } // namespace busywork

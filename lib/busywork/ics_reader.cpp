@@ -578,6 +578,7 @@ ParsedBatch parse_batch(std::vector<FoundEvent> found, const std::string& path,
     batch.events.reserve(found.size());
     std::vector<std::string_view> plain_lines;
     std::string unfolded;
+    PeopleLines people;
     for (auto& event : found) {
         ComponentText component;
         // Whether the pre-scan has looked at the event's lines already.
@@ -589,7 +590,7 @@ ParsedBatch parse_batch(std::vector<FoundEvent> found, const std::string& path,
             // Most of a ten-year export lies outside a week: read straight from the bytes.
             if (window && plain_event_lines(event.bytes, plain_lines, unfolded)) {
                 if (auto stand_in =
-                        stand_in_outside(plain_lines, event.bytes.begin_line, *window)) {
+                        stand_in_outside(plain_lines, event.bytes.begin_line, *window, &people)) {
                     batch.events.push_back(std::move(*stand_in));
                     ++batch.not_parsed;
                     continue;
