@@ -116,11 +116,14 @@ Ownership infer_ownership(const CalendarFile& calendar, const Settings& settings
                           const OwnershipOverrides& overrides, Diagnostics& diagnostics) {
     Ownership ownership;
     ownership.events = static_cast<int>(calendar.events.size());
-    // Each address is looked at once as held (reading keeps a file's addresses once) and
-    // counted by its text, once an event: an event may name thousands of people.
+    // Each address is looked at once as held (reading shares the strings of most events'
+    // people) and counted by its text, once an event: an event may name thousands of people.
+    // Whether an address is ignored is decided once for its text, as one text may be held
+    // in many places (by the stand-ins of each batch the reader read, say).
     struct Count {
         int events = 0;
         std::size_t last_event = 0; // 1 + the index of the last event counted
+        bool ignored = false;
     };
     std::unordered_map<std::string_view, Count> by_text;
     std::unordered_map<const std::string*, Count*> by_held; // null: ignored
@@ -129,8 +132,13 @@ Ownership infer_ownership(const CalendarFile& calendar, const Settings& settings
         if (a.address->find('@') == std::string::npos || is_room_or_resource(a))
             return;
         auto [held, inserted] = by_held.try_emplace(&a.address.get(), nullptr);
-        if (inserted && !is_ignored_address(a.address, settings))
-            held->second = &by_text[std::string_view(a.address)];
+        if (inserted) {
+            auto [text, new_text] = by_text.try_emplace(std::string_view(a.address));
+            if (new_text)
+                text->second.ignored = is_ignored_address(a.address, settings);
+            if (!text->second.ignored)
+                held->second = &text->second;
+        }
         Count* count = held->second;
         if (count == nullptr || count->last_event == event_number)
             return;
@@ -146,7 +154,8 @@ Ownership infer_ownership(const CalendarFile& calendar, const Settings& settings
     }
     std::map<std::string, int> appearances;
     for (const auto& [address, count] : by_text)
-        appearances.emplace(address, count.events);
+        if (!count.ignored)
+            appearances.emplace(address, count.events);
 
     if (!overrides.owner_addresses.empty()) {
         for (const auto& a : overrides.owner_addresses)
