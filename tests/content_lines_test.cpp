@@ -380,6 +380,17 @@ BOOST_AUTO_TEST_CASE(plain_event_lines_takes_only_events_that_split_without_a_pr
     BOOST_TEST(taken("UID:a\r\nBEGIN:X-A\r\nBEGIN:X-B\r\nEND:X-B\r\nEND:X-A\r\n") == "p");
     BOOST_TEST(taken("UID:a\r\nBEGIN:\r\n") == "p"); // not a marker: no name
     BOOST_TEST(taken("UID:a\rX-B:b\r\n") == "s");    // a CR alone ends a line
+    // Line ends are looked for sixteen bytes at a time: at every place in the first blocks,
+    // a CRLF and an LF end the line, and a CR alone leaves the event to split_event_bytes.
+    for (std::size_t length = 0; length < 40; ++length) {
+        std::string value(length, 'v');
+        BOOST_TEST_CONTEXT("value of " << length << " bytes") {
+            BOOST_TEST(taken("UID:a\r\nX-P:" + value + "\r\nX-Q:q\r\n") == "p");
+            BOOST_TEST(taken("UID:a\r\nX-P:" + value + "\nX-Q:q\n") == "p");
+            BOOST_TEST(taken("UID:a\r\nX-P:" + value + "\rX-Q:q\r\n") == "s");
+            BOOST_TEST(taken("UID:a\r\nX-P:" + value + "\r\r\nX-Q:q\r\n") == "s");
+        }
+    }
 }
 
 // The reading thread reads a megabyte at a time: an event is handed over whole wherever the

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <busywork/content_lines.hpp>
 #include <busywork/text_encoding.hpp>
 #include <cctype>
 #include <cstring>
 #include <deque>
 #include <stdexcept>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace busywork {
 namespace {
@@ -39,22 +43,26 @@ std::string component_marker(std::string_view line, std::string_view keyword) {
 
 constexpr std::size_t chunk_bytes = 1u << 20;
 
-// The first CR or LF from `from`, or npos: an LF with memchr, then a CR before it, in
-// stretches that grow, so that a file with CR line ends is not searched to its end for an
-// LF at every line. string::find_first_of tests each byte against the set with a call of
-// its own, which was half the time of splitting a file.
-std::size_t line_end(const std::string& text, std::size_t from) {
-    std::size_t stretch = 256;
-    for (std::size_t at = from; at < text.size(); at += stretch, stretch *= 2) {
-        const char* first = text.data() + at;
-        std::size_t length = std::min(stretch, text.size() - at);
-        const void* lf = std::memchr(first, '\n', length);
-        std::size_t before_lf =
-            lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - first) : length;
-        const void* cr = std::memchr(first, '\r', before_lf);
-        if (const void* found = cr ? cr : lf)
-            return static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+// The first CR or LF from `from`, or npos. Every physical line of every file is searched so,
+// twice: on x86-64, sixteen bytes are compared with both at once, where two calls of memchr
+// (an LF, then a CR before it) cost more than the search itself on lines of fifty bytes.
+std::size_t line_end(std::string_view text, std::size_t from) {
+    const char* bytes = text.data();
+    std::size_t at = from;
+#if defined(__SSE2__)
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i lf = _mm_set1_epi8('\n');
+    for (; at + 16 <= text.size(); at += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+        const int breaks =
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, cr), _mm_cmpeq_epi8(chunk, lf)));
+        if (breaks != 0)
+            return at + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(breaks)));
     }
+#endif
+    for (; at < text.size(); ++at)
+        if (bytes[at] == '\r' || bytes[at] == '\n')
+            return at;
     return std::string::npos;
 }
 
@@ -963,18 +971,17 @@ bool plain_event_lines(const EventBytes& event, std::vector<std::string_view>& l
     };
     std::size_t at = 0;
     while (at < bytes.size()) {
-        const void* lf = std::memchr(bytes.data() + at, '\n', bytes.size() - at);
-        if (lf == nullptr)
-            return false; // a line end in a CR alone
-        auto end = static_cast<std::size_t>(static_cast<const char*>(lf) - bytes.data());
+        const std::size_t end = line_end(bytes, at);
+        if (end == std::string_view::npos)
+            return false; // the event's bytes end with its CRLF or LF
         std::string_view physical = bytes.substr(at, end - at);
         at = end + 1;
-        if (!physical.empty() && physical.back() == '\r')
-            physical.remove_suffix(1);
-        // A CR alone ends a line for the Unfolder. Looked for line by line, as the line is in
-        // the cache now, where counting the event's CRs took a pass over every byte.
-        if (std::memchr(physical.data(), '\r', physical.size()) != nullptr)
-            return false;
+        // A CR alone ends a line for the Unfolder.
+        if (bytes[end] == '\r') {
+            if (at == bytes.size() || bytes[at] != '\n')
+                return false;
+            ++at;
+        }
         if (!physical.empty() && is_folding_blank(physical[0])) {
             if (!have_pending)
                 return false; // a line that begins with a blank
