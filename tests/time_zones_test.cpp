@@ -67,6 +67,43 @@ BOOST_AUTO_TEST_CASE(defined_zone_uses_its_transitions_and_the_iana_zone_before_
                "2016-12-03T12:00:00Z");
 }
 
+// A VTIMEZONE holding the OS database's transitions of a zone from 1990 to 2035 reads every
+// local time as the database does (date's local_info: the first reading of an ambiguous time,
+// the offset before a gap), in zones with a half-hour shift (Lord Howe), a two-hour one
+// (Troll), a day skipped (Apia, December 2011) and transitions a month apart (Casablanca):
+// each quarter of an hour from 30 hours before each transition to 30 hours after it.
+BOOST_AUTO_TEST_CASE(defined_zones_read_local_times_as_the_database_they_copy) {
+    std::size_t compared = 0;
+    for (const char* name :
+         {"Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Antarctica/Troll",
+          "Pacific/Apia", "Africa/Casablanca", "America/St_Johns", "Asia/Kolkata"}) {
+        const date::time_zone* iana = find_iana_zone(name);
+        BOOST_TEST_REQUIRE(iana != nullptr, name);
+        std::vector<ZoneTransition> transitions;
+        for (sys_seconds at = sys_days{1990_y / January / 1};
+             at < sys_days{2035_y / January / 1};) {
+            date::sys_info info = iana->get_info(at);
+            if (info.end >= sys_days{2035_y / January / 1})
+                break;
+            transitions.push_back({info.end, info.offset, iana->get_info(info.end).offset});
+            at = info.end;
+        }
+        Zone copy = Zone::defined(name, transitions, iana);
+        Zone database = Zone::iana(iana);
+        for (const ZoneTransition& t : transitions) {
+            const LocalTime around = LocalTime{t.at.time_since_epoch()} + t.offset_before;
+            for (std::chrono::minutes step = -30h; step <= 30h; step += 15min) {
+                const LocalTime l = around + step;
+                BOOST_TEST_CONTEXT(name << " " << format("%F %T", l)) {
+                    BOOST_TEST((copy.to_instant(l) == database.to_instant(l)));
+                }
+                ++compared;
+            }
+        }
+    }
+    BOOST_TEST(compared > 100000u);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_report_zone_throws) {
     BOOST_CHECK_THROW(report_zone("Europe/Atlantis"), std::exception);
     BOOST_TEST(report_zone("UTC").name() == "UTC");

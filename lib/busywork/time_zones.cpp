@@ -73,12 +73,27 @@ Instant Zone::to_instant(LocalTime local) const {
         return as_utc - info.first.offset;
     }
     // Offsets in force a day either side bound the candidates: transitions are never closer.
-    const seconds before = offset_at(as_utc - std::chrono::hours{26});
-    const seconds after = offset_at(as_utc + std::chrono::hours{26});
+    const Instant earliest = as_utc - std::chrono::hours{26};
+    const Instant latest = as_utc + std::chrono::hours{26};
+    // Every time of every event comes here: the transitions from a day before on are found
+    // once, and the offsets at the other three instants read from the few that follow.
+    const auto& t = s.transitions;
+    auto near = std::upper_bound(t.begin(), t.end(), earliest,
+                                 [](Instant i, const ZoneTransition& z) { return i < z.at; });
+    auto offset_near = [&](Instant instant) {
+        if (instant < earliest || near == t.begin())
+            return offset_at(instant); // before the first transition, or an offset over a day
+        seconds offset = std::prev(near)->offset_after;
+        for (auto it = near; it != t.end() && it->at <= instant; ++it)
+            offset = it->offset_after;
+        return offset;
+    };
+    const seconds before = near == t.begin() ? offset_at(earliest) : std::prev(near)->offset_after;
+    const seconds after = offset_near(latest);
     std::optional<Instant> best;
     for (seconds offset : {before, after}) {
         Instant candidate = as_utc - offset;
-        if (offset_at(candidate) == offset && (!best || candidate < *best))
+        if (offset_near(candidate) == offset && (!best || candidate < *best))
             best = candidate;
     }
     return best ? *best : as_utc - before;
