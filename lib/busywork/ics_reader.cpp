@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
+#include <array>
 #include <busywork/content_lines.hpp>
 #include <busywork/domains.hpp>
 #include <busywork/error.hpp>
@@ -572,13 +573,13 @@ struct ParsedBatch {
 };
 
 // The pre-scan runs here, on the workers, as it reads every line of every event.
+// `people` is this batch's alone while it runs (see read_calendar).
 ParsedBatch parse_batch(std::vector<FoundEvent> found, const std::string& path,
-                        std::optional<TimeWindow> window, LibicalInput input) {
+                        std::optional<TimeWindow> window, LibicalInput input, PeopleLines& people) {
     ParsedBatch batch;
     batch.events.reserve(found.size());
     std::vector<std::string_view> plain_lines;
     std::string unfolded;
-    PeopleLines people;
     for (auto& event : found) {
         ComponentText component;
         // Whether the pre-scan has looked at the event's lines already.
@@ -689,15 +690,21 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
     std::size_t events_read = 0;
     std::uint64_t reported_bytes = 0;
     EventPools pools;
+    // The people lines read, kept from batch to batch: a file names the same people all
+    // through. Batch n uses the n-th modulo their number, which is more than the batches
+    // that can be running at once (those in flight and the one just sent), so no two running
+    // batches share one.
+    std::array<PeopleLines, batches_in_flight + 1> people;
+    std::size_t batches_sent = 0;
     auto collect = [&](std::future<ParsedBatch>& done) {
         ParsedBatch parsed = done.get();
         structure_in_order.append(parsed.structure);
         events.append(parsed.diagnostics);
         calendar.events_not_parsed += parsed.not_parsed;
         for (EventRecord& event : parsed.events) {
-            // A stand-in is never shown, and the people of a batch's stand-ins share their
-            // strings already (PeopleLines): pooling them took the reading thread as long as
-            // finding the events, to save a fifth of a one-week run's memory.
+            // A stand-in is never shown, and the stand-ins' people share their strings
+            // already (PeopleLines): pooling them took the reading thread as long as finding
+            // the events, to save a fifth of a one-week run's memory.
             if (!event.stand_in)
                 pools.pool(event);
             calendar.events.push_back(std::move(event));
@@ -707,13 +714,14 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
     auto dispatch = [&](bool last) {
         if (batch.empty())
             return;
+        PeopleLines& batch_people = people[batches_sent++ % people.size()];
         if (!threaded || (last && pending.empty())) {
             std::promise<ParsedBatch> now;
-            now.set_value(parse_batch(std::move(batch), path, window, input));
+            now.set_value(parse_batch(std::move(batch), path, window, input, batch_people));
             pending.push_back(now.get_future());
         } else {
-            pending.push_back(
-                std::async(std::launch::async, parse_batch, std::move(batch), path, window, input));
+            pending.push_back(std::async(std::launch::async, parse_batch, std::move(batch), path,
+                                         window, input, std::ref(batch_people)));
         }
         batch = {};
         while (pending.size() > (threaded ? batches_in_flight : 0)) {
