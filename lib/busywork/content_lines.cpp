@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstring>
 #include <deque>
+#include <memory>
 #include <stdexcept>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -110,6 +111,45 @@ Marker marker_of(std::string_view line) {
     return Marker::subcomponent;
 }
 
+// The bytes read and not yet consumed. A std::string fills each chunk with zeros before it is
+// read into, which cost the reading thread as much as looking for every line end in it.
+class ReadBuffer {
+public:
+    const char* data() const { return m_bytes.get(); }
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    char operator[](std::size_t i) const { return m_bytes[i]; }
+    operator std::string_view() const { return {m_bytes.get(), m_size}; }
+
+    void drop_front(std::size_t count) {
+        std::memmove(m_bytes.get(), m_bytes.get() + count, m_size - count);
+        m_size -= count;
+    }
+    // Room for `count` more bytes, not initialised; commit(n) keeps the first n written.
+    char* extend(std::size_t count) {
+        if (m_size + count > m_capacity) {
+            std::size_t capacity = std::max(m_size + count, 2 * m_capacity);
+            auto bytes = std::make_unique_for_overwrite<char[]>(capacity);
+            if (m_size > 0)
+                std::memcpy(bytes.get(), m_bytes.get(), m_size);
+            m_bytes = std::move(bytes);
+            m_capacity = capacity;
+        }
+        return m_bytes.get() + m_size;
+    }
+    void commit(std::size_t count) { m_size += count; }
+    void assign(std::string_view bytes) {
+        m_size = 0;
+        std::memcpy(extend(bytes.size()), bytes.data(), bytes.size());
+        commit(bytes.size());
+    }
+
+private:
+    std::unique_ptr<char[]> m_bytes;
+    std::size_t m_size = 0;
+    std::size_t m_capacity = 0;
+};
+
 // Physical lines read from a stream a chunk at a time, unfolded into content lines.
 class Unfolder {
 public:
@@ -129,14 +169,14 @@ public:
             while (fill()) {
             }
             m_consumed_before = m_buffer.size();
-            m_buffer = utf16_to_utf8(m_buffer, *order);
+            m_buffer.assign(utf16_to_utf8(m_buffer, *order));
             diagnostics.warn(file, 1,
                              std::string("the file is UTF-16 (") +
                                  (*order == Utf16Order::little_endian ? "little" : "big") +
                                  "-endian), not the UTF-8 of RFC 5545 3.1.4; read as UTF-16");
             m_utf16 = true;
         }
-        if (m_buffer.starts_with("\xEF\xBB\xBF"))
+        if (std::string_view(m_buffer).starts_with("\xEF\xBB\xBF"))
             m_pos = 3;
     }
 
@@ -282,14 +322,12 @@ private:
             return false;
         if (m_pos > 0) {
             m_consumed_before += m_pos;
-            m_buffer.erase(0, m_pos);
+            m_buffer.drop_front(m_pos);
             m_pos = 0;
         }
-        std::size_t old_size = m_buffer.size();
-        m_buffer.resize(old_size + m_chunk);
-        m_in.read(m_buffer.data() + old_size, static_cast<std::streamsize>(m_chunk));
+        m_in.read(m_buffer.extend(m_chunk), static_cast<std::streamsize>(m_chunk));
         auto got = static_cast<std::size_t>(m_in.gcount());
-        m_buffer.resize(old_size + got);
+        m_buffer.commit(got);
         if (got == 0 || !m_in)
             m_eof = true;
         return got > 0;
@@ -393,7 +431,7 @@ private:
     const std::string& m_file;
     Diagnostics& m_diagnostics;
     std::size_t m_chunk;
-    std::string m_buffer;
+    ReadBuffer m_buffer;
     std::string m_overlong;
     std::uint64_t m_consumed_before = 0;
     bool m_eof = false;
