@@ -14,7 +14,8 @@
 //    in the caches (maps and sorts then miss on most elements) and the second core is busy.
 //    CPU time of the process (std::clock, every thread) rather than wall time, so that
 //    waiting for the CPU is not counted; the smaller size, whose fixed costs weigh most, is
-//    the best of two runs, the larger is run once. A stage that takes under `noise_floor` at
+//    the best of two runs, the larger is run once, and once more when a stage grew past the
+//    limit (the better of the two counts). A stage that takes under `noise_floor` at
 //    8n is too quick for its ratio to mean anything, and a quadratic stage that quick at
 //    50,000 events costs nothing a user would see; its figures are printed but not checked.
 //
@@ -73,7 +74,10 @@ std::size_t full(std::size_t issue_size) {
 }
 
 constexpr double growth_limit = 24.0;
-const double noise_floor = reduced ? 0.100 : 0.030; // CPU seconds at the larger size
+// CPU seconds at the larger size. Below it, on a shared machine, one run of a stage can take
+// three times another, at either size: the week report of 50,000 events at one instant took
+// 0.003 to 0.008 s at 6,250 and 0.08 to 0.11 s at 50,000, ratios from 10 to 31.
+const double noise_floor = 0.200;
 
 const Zone& berlin() {
     static const Zone zone = report_zone("Europe/Berlin");
@@ -289,6 +293,19 @@ PipelineRun check_growth(const std::string& name, std::size_t large,
     PipelineRun run;
     StageSeconds at_small = best_of(small, 2, run);
     StageSeconds at_large = best_of(large, 1, run);
+    auto grows_too_fast = [&](std::size_t s) {
+        return at_large[s] >= noise_floor && at_large[s] / std::max(at_small[s], 1e-6) >= limit;
+    };
+    // A neighbour on a shared machine can slow one run of a stage by more than the margin
+    // between the limit and linear growth; quadratic work fails a second run as well.
+    bool again = false;
+    for (std::size_t s = 0; s < stage_count; ++s)
+        again = again || grows_too_fast(s);
+    if (again) {
+        StageSeconds second = best_of(large, 1, run);
+        for (std::size_t s = 0; s < stage_count; ++s)
+            at_large[s] = std::min(at_large[s], second[s]);
+    }
 
     std::ostringstream figures;
     figures << std::fixed << std::setprecision(3) << "scaling " << name << ": CPU s at " << small
