@@ -4,7 +4,6 @@
 #include <busywork/ics_reader.hpp>
 #include <future>
 #include <iterator>
-#include <thread>
 #include <tuple>
 
 namespace busywork {
@@ -43,31 +42,6 @@ std::optional<TimeWindow> input_range(const std::vector<CalendarFile>& calendars
         range.to = std::max(range.to, o.end);
     }
     return range;
-}
-
-// Frees the calendars' records, those of the second half of each file on a second thread: a
-// ten-year export holds a hundred thousand records of a dozen allocations each, whose freeing
-// took one thread longer than expanding a week of them on two.
-void free_calendars(std::vector<CalendarFile>& calendars) {
-    auto free_records = [&calendars](bool second_half) {
-        for (CalendarFile& calendar : calendars) {
-            const std::size_t half = calendar.events.size() / 2;
-            const std::size_t from = second_half ? half : 0;
-            const std::size_t to = second_half ? calendar.events.size() : half;
-            for (std::size_t i = from; i < to; ++i)
-                calendar.events[i] = EventRecord{};
-        }
-    };
-    std::size_t records = 0;
-    for (const CalendarFile& calendar : calendars)
-        records += calendar.events.size();
-    constexpr std::size_t enough_for_two_threads = 4096;
-    if (records >= enough_for_two_threads && std::thread::hardware_concurrency() > 1) {
-        auto second = std::async(std::launch::async, free_records, true);
-        free_records(false);
-        second.get();
-    }
-    calendars = {};
 }
 
 } // namespace
@@ -135,7 +109,7 @@ ClassifiedEvents classify_inputs(const std::vector<std::string>& inputs, const T
     if (!any_in_window && !calendars.empty())
         events.input_range = input_range(calendars, report_zone);
     // The occurrences hold what classification needs; the events can go before it starts.
-    free_calendars(calendars);
+    calendars = {};
     events.all = classify(std::move(occurrences), rules, events.ownerships, diagnostics);
     return events;
 }
