@@ -261,7 +261,7 @@ struct OverrideIndex {
 };
 
 struct Group {
-    Shared<std::string> uid; // kept once, for every occurrence of the group
+    std::string_view uid; // the events' own, which outlives the group
     std::vector<EventRef> masters;
     std::vector<EventRef> overrides;
     // Only for a group with overrides: most events are alone in theirs.
@@ -323,7 +323,9 @@ public:
     const std::vector<FileZones>& zones() const { return m_zones; }
 
     void expand_group(const Group& group) {
-        const Shared<std::string>& uid = group.uid;
+        // Kept once, for every occurrence of the group; made here, on the expanding threads,
+        // rather than while the events are grouped on one.
+        const Shared<std::string> uid{std::string(group.uid)};
         std::vector<bool> used(group.overrides.size(), false);
         for (const auto& master : group.masters)
             expand_master(uid, master, group.overrides, used);
