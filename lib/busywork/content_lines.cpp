@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <array>
-#include <bit>
+#include <busywork/ascii_bytes.hpp>
 #include <busywork/content_lines.hpp>
 #include <busywork/text_encoding.hpp>
 #include <cctype>
@@ -9,20 +9,12 @@
 #include <deque>
 #include <memory>
 #include <stdexcept>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace busywork {
 namespace {
 
-constexpr bool is_name_char(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
-char ascii_upper(char c) {
-    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
+using ascii::is_name_char;
+constexpr auto ascii_upper = ascii::upper;
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -44,32 +36,9 @@ std::string component_marker(std::string_view line, std::string_view keyword) {
 
 constexpr std::size_t chunk_bytes = 1u << 20;
 
-// The first byte from `from` that is one of `Wanted`, or npos. On x86-64, sixteen bytes are
-// compared with all of them at once: every line of every file is searched for its end, and
-// for the colon after its parameters, and calls of memchr or a loop over each byte cost more
-// than that on lines of fifty bytes.
-template <char... Wanted>
-std::size_t find_first(std::string_view text, std::size_t from) {
-    const char* bytes = text.data();
-    std::size_t at = from;
-#if defined(__SSE2__)
-    for (; at + 16 <= text.size(); at += 16) {
-        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
-        __m128i found = _mm_setzero_si128();
-        ((found = _mm_or_si128(found, _mm_cmpeq_epi8(chunk, _mm_set1_epi8(Wanted)))), ...);
-        if (const int mask = _mm_movemask_epi8(found); mask != 0)
-            return at + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
-    }
-#endif
-    for (; at < text.size(); ++at)
-        if (((bytes[at] == Wanted) || ...))
-            return at;
-    return std::string_view::npos;
-}
-
 // The first CR or LF from `from`, or npos.
 std::size_t line_end(std::string_view text, std::size_t from) {
-    return find_first<'\r', '\n'>(text, from);
+    return ascii::find_first<'\r', '\n'>(text, from);
 }
 
 // The largest VEVENT given as bytes (see ComponentStream::next); larger ones, rare and kept
@@ -494,9 +463,7 @@ bool is_well_formed(std::string_view line) {
         return table;
     }();
     auto kind = [&line](std::size_t i) { return kinds[static_cast<unsigned char>(line[i])]; };
-    std::size_t i = 0;
-    while (i < line.size() && kind(i) == name)
-        ++i;
+    std::size_t i = ascii::name_length(line);
     const std::size_t name_end = i;
     if (name_end == 0 || name_end == line.size() || (kind(i) != colon && kind(i) != semicolon))
         return content_line_problem(line).empty();
@@ -504,7 +471,7 @@ bool is_well_formed(std::string_view line) {
     // quotes, as content_line_problem looks for it in the text as written.
     bool quoted = false;
     for (;; ++i) {
-        i = find_first<'"', ':', ';'>(line, i);
+        i = ascii::find_first<'"', ':', ';'>(line, i);
         if (i == std::string_view::npos)
             return false; // no colon outside quotes
         if (kind(i) == quote)

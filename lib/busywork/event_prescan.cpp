@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <array>
+#include <busywork/ascii_bytes.hpp>
 #include <busywork/domains.hpp>
 #include <busywork/event_prescan.hpp>
 #include <initializer_list>
@@ -73,18 +74,9 @@ Property property_of(string_view name) {
     }
 }
 
-constexpr bool is_lower(char c) {
-    return c >= 'a' && c <= 'z';
-}
-
-constexpr bool is_name_char(char c) {
-    return (c >= 'A' && c <= 'Z') || is_lower(c) || (c >= '0' && c <= '9') || c == '-';
-}
-
-constexpr bool is_control(char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7F;
-}
+using ascii::is_control;
+using ascii::is_lower;
+using ascii::is_name_char;
 
 bool is_blank(char c) {
     return c == ' ' || c == '\t';
@@ -93,12 +85,10 @@ bool is_blank(char c) {
 // What each byte may be to the pre-scan, looked up rather than compared a few times over: every
 // line of every event is read here, and people's parameters are most of an export's bytes.
 enum ByteClass : unsigned char {
-    name_byte = 1,       // of a property or parameter name
-    lower_byte = 2,      // a-z
-    ends_name = 4,       // ; :
-    ends_value = 8,      // of an unquoted parameter value: controls ; : , "
-    not_in_address = 16, // controls \ "
-    control_byte = 32,
+    name_byte = 1,      // of a property or parameter name
+    ends_value = 2,     // of an unquoted parameter value: controls ; : , "
+    not_in_address = 4, // controls \ "
+    control_byte = 8,
 };
 
 constexpr std::array<unsigned char, 256> byte_classes = [] {
@@ -108,10 +98,6 @@ constexpr std::array<unsigned char, 256> byte_classes = [] {
         unsigned char& classes = table[static_cast<std::size_t>(c)];
         if (is_name_char(byte))
             classes |= name_byte;
-        if (is_lower(byte))
-            classes |= lower_byte;
-        if (byte == ';' || byte == ':')
-            classes |= ends_name;
         if (is_control(byte) || byte == ';' || byte == ':' || byte == ',' || byte == '"')
             classes |= ends_value;
         if (is_control(byte) || byte == '\\' || byte == '"')
@@ -479,10 +465,7 @@ struct Found {
 };
 
 std::size_t name_end(string_view line) {
-    std::size_t i = 0;
-    while (i < line.size() && !has(line[i], ends_name))
-        ++i;
-    return i;
+    return std::min(ascii::find_first<';', ':'>(line, 0), line.size());
 }
 
 // False when the event must go to libical (read_plain_event, 1, 2 and 7).
@@ -492,16 +475,11 @@ bool find_properties(std::span<const string_view> lines, Found& found) {
     int depth = 0; // of subcomponents (VALARM ...), whose properties are not the event's
     for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
         const string_view& l = lines[i];
-        string_view text = l;
-        // The name's end and whether it has a lower-case letter, in one pass.
-        std::size_t end = 0;
-        unsigned char classes = 0;
-        for (; end < text.size() && !has(text[end], ends_name); ++end)
-            classes |= byte_classes[static_cast<unsigned char>(text[end])];
-        string_view name = text.substr(0, end);
+        string_view name = l.substr(0, name_end(l));
         Property property = property_of(name);
         if (property == Property::other) {
-            if ((classes & lower_byte) != 0 && property_of(ascii_upper(name)) != Property::other)
+            if (std::any_of(name.begin(), name.end(), is_lower) &&
+                property_of(ascii_upper(name)) != Property::other)
                 return false;
             continue;
         }
