@@ -104,6 +104,42 @@ BOOST_AUTO_TEST_CASE(defined_zones_read_local_times_as_the_database_they_copy) {
     BOOST_TEST(compared > 100000u);
 }
 
+// A VTIMEZONE crowding a change of offset into every half hour of two days (so more than a
+// few between a time and a day either side of it) reads each local time by RFC 5545 3.3.5's
+// rule, spelled out here with offset_at: of the offsets in force a day before and a day
+// after, the earliest instant that has it; in a gap, the offset before.
+BOOST_AUTO_TEST_CASE(a_zone_with_transitions_close_together_reads_by_the_offsets_in_force) {
+    std::vector<ZoneTransition> transitions;
+    const sys_seconds first = sys_days{2026_y / March / 2};
+    for (int i = 0; i < 96; ++i) {
+        const auto at = first + std::chrono::minutes{30 * i};
+        const bool to_summer = i % 2 == 0;
+        transitions.push_back({at, to_summer ? 1h : 2h, to_summer ? 2h : 1h});
+    }
+    Zone crowded = Zone::defined("Crowded", transitions, nullptr);
+    auto by_the_rule = [&crowded](LocalTime l) {
+        const sys_seconds as_utc{l.time_since_epoch()};
+        const auto before = crowded.offset_at(as_utc - 26h);
+        const auto after = crowded.offset_at(as_utc + 26h);
+        std::optional<sys_seconds> best;
+        for (auto offset : {before, after}) {
+            const sys_seconds candidate = as_utc - offset;
+            if (crowded.offset_at(candidate) == offset && (!best || candidate < *best))
+                best = candidate;
+        }
+        return best ? *best : as_utc - before;
+    };
+    std::size_t compared = 0;
+    for (std::chrono::minutes step{0}; step <= std::chrono::minutes{5 * 24 * 60}; step += 5min) {
+        const LocalTime l = local(2026, 2, 28, 0, 0) + step;
+        BOOST_TEST_CONTEXT(format("%F %T", l)) {
+            BOOST_TEST((crowded.to_instant(l) == by_the_rule(l)));
+        }
+        ++compared;
+    }
+    BOOST_TEST(compared == 1441u);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_report_zone_throws) {
     BOOST_CHECK_THROW(report_zone("Europe/Atlantis"), std::exception);
     BOOST_TEST(report_zone("UTC").name() == "UTC");

@@ -80,12 +80,19 @@ Instant Zone::to_instant(LocalTime local) const {
     const auto& t = s.transitions;
     auto near = std::upper_bound(t.begin(), t.end(), earliest,
                                  [](Instant i, const ZoneTransition& z) { return i < z.at; });
+    // A VTIMEZONE may crowd thousands of transitions into two days: past a few, searching
+    // them again is cheaper than walking them.
+    constexpr int walked_at_most = 8;
     auto offset_near = [&](Instant instant) {
         if (instant < earliest || near == t.begin())
             return offset_at(instant); // before the first transition, or an offset over a day
         seconds offset = std::prev(near)->offset_after;
-        for (auto it = near; it != t.end() && it->at <= instant; ++it)
+        int walked = 0;
+        for (auto it = near; it != t.end() && it->at <= instant; ++it) {
+            if (++walked > walked_at_most)
+                return offset_at(instant);
             offset = it->offset_after;
+        }
         return offset;
     };
     const seconds before = near == t.begin() ? offset_at(earliest) : std::prev(near)->offset_after;
