@@ -50,6 +50,12 @@ std::size_t find_first(std::string_view text, std::size_t from) {
     return std::string_view::npos;
 }
 
+/// Where a content line's property name ends: at its first ';' or ':', else at its end.
+inline std::size_t property_name_end(std::string_view line) {
+    const std::size_t end = find_first<';', ':'>(line, 0);
+    return end == std::string_view::npos ? line.size() : end;
+}
+
 /// How many bytes from the start of `text` are name characters (is_name_char).
 inline std::size_t name_length(std::string_view text) {
     const char* bytes = text.data();

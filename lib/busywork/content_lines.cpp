@@ -452,20 +452,9 @@ std::string content_line_problem(std::string_view line) {
 // content_line_problem. Bytes are told apart by a table, which makes the loops a load and a
 // test a byte.
 bool is_well_formed(std::string_view line) {
-    enum Kind : unsigned char { other, name, quote, colon, semicolon };
-    static constexpr auto kinds = [] {
-        std::array<Kind, 256> table{};
-        for (int c = 0; c < 256; ++c)
-            table[static_cast<std::size_t>(c)] = is_name_char(static_cast<char>(c)) ? name : other;
-        table['"'] = quote;
-        table[':'] = colon;
-        table[';'] = semicolon;
-        return table;
-    }();
-    auto kind = [&line](std::size_t i) { return kinds[static_cast<unsigned char>(line[i])]; };
     std::size_t i = ascii::name_length(line);
     const std::size_t name_end = i;
-    if (name_end == 0 || name_end == line.size() || (kind(i) != colon && kind(i) != semicolon))
+    if (name_end == 0 || name_end == line.size() || (line[i] != ':' && line[i] != ';'))
         return content_line_problem(line).empty();
     // The name holds no quote, so quoting starts with the parameters; ";;" counts even inside
     // quotes, as content_line_problem looks for it in the text as written.
@@ -474,11 +463,11 @@ bool is_well_formed(std::string_view line) {
         i = ascii::find_first<'"', ':', ';'>(line, i);
         if (i == std::string_view::npos)
             return false; // no colon outside quotes
-        if (kind(i) == quote)
+        if (line[i] == '"')
             quoted = !quoted;
-        else if (kind(i) == colon && !quoted)
+        else if (line[i] == ':' && !quoted)
             return i != name_end + 1; // not `NAME;:` (an empty parameter)
-        else if (kind(i) == semicolon && i > name_end && line[i - 1] == ';')
+        else if (line[i] == ';' && i > name_end && line[i - 1] == ';')
             return false;
     }
 }
@@ -508,27 +497,15 @@ int ComponentText::line_of(std::string_view wanted, std::size_t nth) const {
     return found ? found->line : begin_line;
 }
 
-namespace {
-
-// Where the property name ends: the first ';' or ':'. By hand: find_first_of calls memchr on
-// the set for every character.
-std::size_t property_name_end(std::string_view content_line) {
-    std::size_t end = 0;
-    while (end < content_line.size() && content_line[end] != ';' && content_line[end] != ':')
-        ++end;
-    return end;
-}
-
-} // namespace
-
 std::string property_name(std::string_view content_line) {
-    std::string name(content_line.substr(0, property_name_end(content_line)));
+    std::string name(content_line.substr(0, ascii::property_name_end(content_line)));
     std::transform(name.begin(), name.end(), name.begin(), ascii_upper);
     return name;
 }
 
 PropertyName::PropertyName(std::string_view content_line) {
-    m_size = static_cast<unsigned char>(std::min(property_name_end(content_line), sizeof m_text));
+    m_size =
+        static_cast<unsigned char>(std::min(ascii::property_name_end(content_line), sizeof m_text));
     for (std::size_t i = 0; i < m_size; ++i)
         m_text[i] = ascii_upper(content_line[i]);
 }

@@ -77,6 +77,7 @@ Property property_of(string_view name) {
 using ascii::is_control;
 using ascii::is_lower;
 using ascii::is_name_char;
+using ascii::property_name_end;
 
 bool is_blank(char c) {
     return c == ' ' || c == '\t';
@@ -464,10 +465,6 @@ struct Found {
     std::vector<const string_view*> attendees;
 };
 
-std::size_t name_end(string_view line) {
-    return std::min(ascii::find_first<';', ':'>(line, 0), line.size());
-}
-
 // False when the event must go to libical (read_plain_event, 1, 2 and 7).
 bool find_properties(std::span<const string_view> lines, Found& found) {
     if (lines.size() < 2 || lines.front() != "BEGIN:VEVENT" || lines.back() != "END:VEVENT")
@@ -475,7 +472,7 @@ bool find_properties(std::span<const string_view> lines, Found& found) {
     int depth = 0; // of subcomponents (VALARM ...), whose properties are not the event's
     for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
         const string_view& l = lines[i];
-        string_view name = l.substr(0, name_end(l));
+        string_view name = l.substr(0, property_name_end(l));
         Property property = property_of(name);
         if (property == Property::other) {
             if (std::any_of(name.begin(), name.end(), is_lower) &&
@@ -550,7 +547,7 @@ bool find_properties(std::span<const string_view> lines, Found& found) {
 }
 
 std::size_t after_name(const string_view* line) {
-    return name_end(*line);
+    return property_name_end(*line);
 }
 
 // The times of the event; false when they cannot be read for certain.
@@ -697,7 +694,7 @@ bool may_touch(const EventRecord& event, const TimeWindow& window) {
 }
 
 std::optional<Attendee> read_plain_person(std::string_view line) {
-    std::size_t at = name_end(line);
+    std::size_t at = property_name_end(line);
     string_view name = line.substr(0, at);
     if (name != "ORGANIZER" && name != "ATTENDEE")
         return std::nullopt;
@@ -719,12 +716,12 @@ std::optional<Attendee> PeopleLines::read(std::string_view line) {
     constexpr std::size_t longest_kept = 512;
     constexpr std::size_t most_kept = 8192;
     if (line.size() > longest_kept)
-        return read_person(line, name_end(line), false);
+        return read_person(line, property_name_end(line), false);
     if (auto it = m_read.find(line); it != m_read.end())
         return it->second;
     if (m_read.size() == most_kept)
         m_read.clear();
-    return m_read.emplace(std::string(line), read_person(line, name_end(line), false))
+    return m_read.emplace(std::string(line), read_person(line, property_name_end(line), false))
         .first->second;
 }
 

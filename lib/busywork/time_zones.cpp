@@ -95,7 +95,7 @@ Instant Zone::to_instant(LocalTime local) const {
         }
         return offset;
     };
-    const seconds before = near == t.begin() ? offset_at(earliest) : std::prev(near)->offset_after;
+    const seconds before = offset_near(earliest);
     const seconds after = offset_near(latest);
     std::optional<Instant> best;
     for (seconds offset : {before, after}) {
