@@ -575,19 +575,35 @@ bool read_times(const Found& found, EventRecord& e) {
     return true;
 }
 
+// A SUMMARY, LOCATION, STATUS or TRANSP line as read_rest reads it.
+std::optional<std::string> read_text_line(string_view line) {
+    const std::size_t at = property_name_end(line);
+    const string_view name = line.substr(0, at);
+    if (name == "STATUS")
+        return read_keyword(line, at, {"TENTATIVE", "CONFIRMED", "CANCELLED"});
+    if (name == "TRANSP")
+        return read_keyword(line, at, {"OPAQUE", "TRANSPARENT"});
+    return read_text(line, at);
+}
+
 // The rest of the record; false when any of it cannot be read for certain.
-bool read_rest(const Found& found, EventRecord& e, PeopleLines* people) {
-    auto person_of = [people](const string_view* line) {
-        return people ? people->read(*line) : read_person(*line, after_name(line), false);
+bool read_rest(const Found& found, EventRecord& e, SeenLines* seen) {
+    auto person_of = [seen](const string_view* line) {
+        return seen ? seen->person(*line) : read_person(*line, after_name(line), false);
     };
-    auto text_of = [](const string_view* line, std::string& out) {
+    auto text_of = [seen](const string_view* line, Shared<std::string>& out) {
         if (!line)
             return true;
-        auto text = read_text(*line, after_name(line));
-        if (!text)
-            return false;
-        out = std::move(*text);
-        return true;
+        if (seen) {
+            auto text = seen->text(*line);
+            if (text)
+                out = std::move(*text);
+            return text.has_value();
+        }
+        auto text = read_text_line(*line);
+        if (text)
+            out = std::move(*text);
+        return text.has_value();
     };
     if (found.uid) {
         auto uid = read_uid(*found.uid, after_name(found.uid));
@@ -595,25 +611,9 @@ bool read_rest(const Found& found, EventRecord& e, PeopleLines* people) {
             return false;
         e.uid = std::move(*uid);
     }
-    std::string summary, location;
-    if (!text_of(found.summary, summary) || !text_of(found.location, location))
+    if (!text_of(found.summary, e.summary) || !text_of(found.location, e.location) ||
+        !text_of(found.status, e.status) || !text_of(found.transp, e.transp))
         return false;
-    e.summary = std::move(summary);
-    e.location = std::move(location);
-    if (found.status) {
-        auto status = read_keyword(*found.status, after_name(found.status),
-                                   {"TENTATIVE", "CONFIRMED", "CANCELLED"});
-        if (!status)
-            return false;
-        e.status = std::move(*status);
-    }
-    if (found.transp) {
-        auto transp =
-            read_keyword(*found.transp, after_name(found.transp), {"OPAQUE", "TRANSPARENT"});
-        if (!transp)
-            return false;
-        e.transp = std::move(*transp);
-    }
     if (found.sequence) {
         auto sequence = read_sequence(*found.sequence, after_name(found.sequence));
         if (!sequence)
@@ -638,14 +638,14 @@ bool read_rest(const Found& found, EventRecord& e, PeopleLines* people) {
 }
 
 std::optional<EventRecord> read(std::span<const string_view> lines, int begin_line,
-                                const TimeWindow* outside_of, PeopleLines* people = nullptr) {
+                                const TimeWindow* outside_of, SeenLines* seen = nullptr) {
     Found found;
     if (!find_properties(lines, found))
         return std::nullopt;
     EventRecord e;
     e.line = begin_line;
     if (!read_times(found, e) || (outside_of && may_touch(e, *outside_of)) ||
-        !read_rest(found, e, people))
+        !read_rest(found, e, seen))
         return std::nullopt;
     e.stand_in = true;
     return e;
@@ -706,23 +706,47 @@ std::optional<EventRecord> stand_in_outside(const ComponentText& event, const Ti
 }
 
 std::optional<EventRecord> stand_in_outside(std::span<const string_view> lines, int begin_line,
-                                            const TimeWindow& window, PeopleLines* people) {
-    return read(lines, begin_line, &window, people);
+                                            const TimeWindow& window, SeenLines* seen) {
+    return read(lines, begin_line, &window, seen);
 }
 
-std::optional<Attendee> PeopleLines::read(std::string_view line) {
+template <class Value, class Read>
+std::optional<Value> SeenLines::remember(ByLine<Value>& seen, std::string_view line, Read read) {
     // Long lines are rare and would make the memory kept depend on the input; a file of
-    // all different people gives up remembering now and then for the same reason.
+    // all different lines gives up remembering now and then for the same reason.
     constexpr std::size_t longest_kept = 512;
     constexpr std::size_t most_kept = 8192;
     if (line.size() > longest_kept)
-        return read_person(line, property_name_end(line), false);
-    if (auto it = m_read.find(line); it != m_read.end())
+        return read(line);
+    if (auto it = seen.find(line); it != seen.end())
         return it->second;
-    if (m_read.size() == most_kept)
-        m_read.clear();
-    return m_read.emplace(std::string(line), read_person(line, property_name_end(line), false))
-        .first->second;
+    if (seen.size() == most_kept)
+        seen.clear();
+    return seen.emplace(std::string(line), read(line)).first->second;
+}
+
+std::optional<Attendee> SeenLines::person(std::string_view line) {
+    return remember(m_people, line,
+                    [](string_view l) { return read_person(l, property_name_end(l), false); });
+}
+
+std::optional<Shared<std::string>> SeenLines::text(std::string_view line) {
+    auto read = [](string_view l) -> std::optional<Shared<std::string>> {
+        if (auto text = read_text_line(l))
+            return Shared<std::string>(std::move(*text));
+        return std::nullopt;
+    };
+    constexpr std::size_t most_keywords = 16;
+    if (line.size() <= 24 && (line.starts_with("STATUS") || line.starts_with("TRANSP"))) {
+        for (const auto& [seen_line, reading] : m_keywords)
+            if (seen_line == line)
+                return reading;
+        if (m_keywords.size() < most_keywords) {
+            m_keywords.emplace_back(std::string(line), read(line));
+            return m_keywords.back().second;
+        }
+    }
+    return remember(m_texts, line, read);
 }
 
 } // namespace busywork

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace busywork {
 
@@ -56,14 +58,18 @@ std::optional<EventRecord> read_plain_event(const ComponentText& event);
 /// Anything else gives nothing, and libical reads the line.
 std::optional<Attendee> read_plain_person(std::string_view line);
 
-/// The ORGANIZER and ATTENDEE lines a stand-in reader has read, by their text. A ten-year
-/// export names a few thousand people in a quarter of a million lines: a line read before is
-/// then one lookup, and the records share its strings instead of each allocating three.
-class PeopleLines {
+/// The ORGANIZER, ATTENDEE, SUMMARY, LOCATION, STATUS and TRANSP lines a stand-in reader has
+/// read, by their text. A ten-year export names a few thousand people and a few hundred
+/// titles and places in a quarter of a million lines: a line read before is then one lookup,
+/// and the records share its strings instead of each allocating (and later freeing) their own.
+class SeenLines {
 public:
     /// The stand-in's reading of an ORGANIZER or ATTENDEE `line`: as read_plain_person's, less
     /// CN and ROLE, and letting any well-formed parameter by. Nothing when libical must read it.
-    std::optional<Attendee> read(std::string_view line);
+    std::optional<Attendee> person(std::string_view line);
+    /// The stand-in's reading of a SUMMARY, LOCATION, STATUS or TRANSP `line` (its name tells
+    /// which), as read_plain_event's; nothing when libical must read it.
+    std::optional<Shared<std::string>> text(std::string_view line);
 
 private:
     struct Hash {
@@ -72,7 +78,16 @@ private:
             return std::hash<std::string_view>{}(text);
         }
     };
-    std::unordered_map<std::string, std::optional<Attendee>, Hash, std::equal_to<>> m_read;
+    template <class Value>
+    using ByLine = std::unordered_map<std::string, std::optional<Value>, Hash, std::equal_to<>>;
+    template <class Value, class Read>
+    static std::optional<Value> remember(ByLine<Value>& seen, std::string_view line, Read read);
+
+    ByLine<Attendee> m_people;
+    ByLine<Shared<std::string>> m_texts;
+    // STATUS and TRANSP lines, a handful in a whole file and in most events: looked through
+    // rather than hashed.
+    std::vector<std::pair<std::string, std::optional<Shared<std::string>>>> m_keywords;
 };
 
 /// False only when no instance of `event`, an event without rules as read_plain_event gives
@@ -90,9 +105,8 @@ std::optional<EventRecord> stand_in_outside(const ComponentText& event, const Ti
 
 /// As stand_in_outside(event, window) for an event given as its content lines, the first on
 /// line `begin_line` (those plain_event_lines gives, without splitting the event into strings).
-/// `people`, when given, remembers the people lines read across calls.
+/// `seen`, when given, remembers the lines read across calls.
 std::optional<EventRecord> stand_in_outside(std::span<const std::string_view> lines, int begin_line,
-                                            const TimeWindow& window,
-                                            PeopleLines* people = nullptr);
+                                            const TimeWindow& window, SeenLines* seen = nullptr);
 
 } // namespace busywork

@@ -573,9 +573,9 @@ struct ParsedBatch {
 };
 
 // The pre-scan runs here, on the workers, as it reads every line of every event.
-// `people` is this batch's alone while it runs (see read_calendar).
+// `seen` is this batch's alone while it runs (see read_calendar).
 ParsedBatch parse_batch(std::vector<FoundEvent> found, const std::string& path,
-                        std::optional<TimeWindow> window, LibicalInput input, PeopleLines& people) {
+                        std::optional<TimeWindow> window, LibicalInput input, SeenLines& seen) {
     ParsedBatch batch;
     batch.events.reserve(found.size());
     std::vector<std::string_view> plain_lines;
@@ -591,7 +591,7 @@ ParsedBatch parse_batch(std::vector<FoundEvent> found, const std::string& path,
             // Most of a ten-year export lies outside a week: read straight from the bytes.
             if (window && plain_event_lines(event.bytes, plain_lines, unfolded)) {
                 if (auto stand_in =
-                        stand_in_outside(plain_lines, event.bytes.begin_line, *window, &people)) {
+                        stand_in_outside(plain_lines, event.bytes.begin_line, *window, &seen)) {
                     batch.events.push_back(std::move(*stand_in));
                     ++batch.not_parsed;
                     continue;
@@ -690,11 +690,11 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
     std::size_t events_read = 0;
     std::uint64_t reported_bytes = 0;
     EventPools pools;
-    // The people lines read, kept from batch to batch: a file names the same people all
-    // through. Batch n uses the n-th modulo their number, which is more than the batches
-    // that can be running at once (those in flight and the one just sent), so no two running
-    // batches share one.
-    std::array<PeopleLines, batches_in_flight + 1> people;
+    // The lines the stand-ins' readers have seen, kept from batch to batch: a file names the
+    // same people, titles and places all through. Batch n uses the n-th modulo their number, which
+    // is more than the batches that can be running at once (those in flight and the one just sent),
+    // so no two running batches share one.
+    std::array<SeenLines, batches_in_flight + 1> seen;
     std::size_t batches_sent = 0;
     auto collect = [&](std::future<ParsedBatch>& done) {
         ParsedBatch parsed = done.get();
@@ -703,7 +703,7 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
         calendar.events_not_parsed += parsed.not_parsed;
         for (EventRecord& event : parsed.events) {
             // A stand-in is never shown, and the stand-ins' people share their strings
-            // already (PeopleLines): pooling them took the reading thread as long as finding
+            // already (SeenLines): pooling them took the reading thread as long as finding
             // the events, to save a fifth of a one-week run's memory.
             if (!event.stand_in)
                 pools.pool(event);
@@ -714,14 +714,14 @@ CalendarFile read_calendar(std::istream& in, const std::string& path, Diagnostic
     auto dispatch = [&](bool last) {
         if (batch.empty())
             return;
-        PeopleLines& batch_people = people[batches_sent++ % people.size()];
+        SeenLines& batch_seen = seen[batches_sent++ % seen.size()];
         if (!threaded || (last && pending.empty())) {
             std::promise<ParsedBatch> now;
-            now.set_value(parse_batch(std::move(batch), path, window, input, batch_people));
+            now.set_value(parse_batch(std::move(batch), path, window, input, batch_seen));
             pending.push_back(now.get_future());
         } else {
             pending.push_back(std::async(std::launch::async, parse_batch, std::move(batch), path,
-                                         window, input, std::ref(batch_people)));
+                                         window, input, std::ref(batch_seen)));
         }
         batch = {};
         while (pending.size() > (threaded ? batches_in_flight : 0)) {
