@@ -230,4 +230,53 @@ BOOST_AUTO_TEST_CASE(a_large_calendar_reports_each_zone_problem_once_in_order) {
     BOOST_TEST(messages[2].second - messages[0].second == 4002 * 5);
 }
 
+BOOST_AUTO_TEST_CASE(merging_reports_its_problems_in_file_order_not_uid_order) {
+    // Events are grouped by UID, but what merging finds is reported in the order of the
+    // files and the events in them, as going through them one by one reports it: first a
+    // file's X-WR-TIMEZONE, then, event by event, the zone of an override's RECURRENCE-ID and
+    // a copy replaced (at the older copy) or kept twice (at the second), each at the event's
+    // BEGIN line.
+    // UID order (a-series, m-same, z-dup) would put z-dup's problems last.
+    auto event = [](const std::string& lines) {
+        return "BEGIN:VEVENT\r\n" + lines + "END:VEVENT\r\n";
+    };
+    auto calendar = [](const std::string& zone, const std::string& events) {
+        return "BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:" + zone + "\r\n" + events + "END:VCALENDAR\r\n";
+    };
+    // Lines 1 and 2 are BEGIN:VCALENDAR and X-WR-TIMEZONE; the events' BEGIN lines follow.
+    const std::string first = calendar(
+        "Nowhere/Zone",
+        event("UID:z-dup\r\nSEQUENCE:0\r\nSUMMARY:Old\r\nDTSTART:20260105T090000Z\r\n") // 3
+            + event("UID:a-series\r\nDTSTART:20260105T100000Z\r\nRRULE:FREQ=DAILY\r\n") // 9
+            + event("UID:a-series\r\nRECURRENCE-ID;TZID=W. Europe Standard Time:20260106T110000"
+                    "\r\nDTSTART:20260106T120000Z\r\n")                                       // 14
+            + event("UID:z-dup\r\nSEQUENCE:1\r\nSUMMARY:New\r\nDTSTART:20260105T090000Z\r\n") // 19
+            + event("UID:m-same\r\nSUMMARY:X\r\nDTSTART:20260107T090000Z\r\n")                // 25
+            + event("UID:m-same\r\nSUMMARY:Y\r\nDTSTART:20260107T090000Z\r\n"));              // 30
+    const std::string second = calendar(
+        "Elsewhere/Zone",
+        event("UID:z-dup\r\nSEQUENCE:2\r\nSUMMARY:Newest\r\nDTSTART:20260105T090000Z\r\n")); // 3
+    Diagnostics reading;
+    std::vector<CalendarFile> calendars;
+    calendars.push_back(read_calendar(first, "a.ics", reading));
+    calendars.push_back(read_calendar(second, "b.ics", reading));
+    BOOST_TEST_REQUIRE(reading.empty());
+    Diagnostics merging;
+    TimeWindow window{utc("2026-01-01T00:00:00Z"), utc("2026-02-01T00:00:00Z")};
+    expand_occurrences(calendars, window, Zone::utc(), merging);
+    std::vector<std::string> found;
+    for (const auto& d : merging.all())
+        found.push_back(d.to_string());
+    const std::vector<std::string> expected{
+        "a.ics:2: X-WR-TIMEZONE \"Nowhere/Zone\" is not a known zone; floating times read in UTC",
+        "a.ics:14: TZID \"W. Europe Standard Time\" has no VTIMEZONE; read as Europe/Berlin",
+        "a.ics:3: event \"Old\", UID z-dup is replaced by its SEQUENCE 1 version at a.ics:19",
+        "a.ics:30: UID m-same is defined more than once with different content and the same "
+        "SEQUENCE (also at a.ics:25); every copy is kept",
+        "b.ics:2: X-WR-TIMEZONE \"Elsewhere/Zone\" is not a known zone; floating times read in UTC",
+        "a.ics:19: event \"New\", UID z-dup is replaced by its SEQUENCE 2 version at b.ics:3",
+    };
+    BOOST_TEST(found == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -10,7 +10,9 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 namespace busywork {
@@ -169,6 +171,7 @@ struct EventRef {
     const EventRecord* event = nullptr;
     FileZones* zones = nullptr;
     std::size_t file_index = 0; // of the calendar in expand_occurrences' input
+    std::size_t order = 0;      // of the event among all of the input's, in file order
     const std::string& file() const { return zones->calendar().path; }
 };
 
@@ -262,10 +265,28 @@ struct OverrideIndex {
 
 struct Group {
     std::string_view uid; // the events' own, which outlives the group
-    std::vector<EventRef> masters;
-    std::vector<EventRef> overrides;
-    // Only for a group with overrides: most events are alone in theirs.
-    std::unique_ptr<OverrideIndex> index;
+    std::span<const EventRef> masters;
+    std::span<const EventRef> overrides;
+};
+
+// A group's UID as its occurrences hold it, made when first asked for: most groups of a
+// one-week run lie outside the window and put out no occurrence and no message.
+class GroupUid {
+public:
+    explicit GroupUid(std::string_view text) : m_text(text) {}
+    const Shared<std::string>& get() {
+        if (!m_made) {
+            m_shared = std::string(m_text);
+            m_made = true;
+        }
+        return m_shared;
+    }
+    operator const std::string&() { return *get(); }
+
+private:
+    std::string_view m_text;
+    Shared<std::string> m_shared;
+    bool m_made = false;
 };
 
 // Adds `candidate` to `kept` unless a copy of it is there already (see expand_occurrences, 1).
@@ -325,22 +346,24 @@ public:
     void expand_group(const Group& group) {
         // Kept once, for every occurrence of the group; made here, on the expanding threads,
         // rather than while the events are grouped on one.
-        const Shared<std::string> uid{std::string(group.uid)};
+        GroupUid uid(group.uid);
         std::vector<bool> used(group.overrides.size(), false);
         for (const auto& master : group.masters)
             expand_master(uid, master, group.overrides, used);
         for (std::size_t i = 0; i < group.overrides.size(); ++i)
             if (!used[i])
                 emit_single(uid, group.overrides[i], true);
-        m_prototypes.clear();
+        if (!m_prototypes.empty())
+            m_prototypes.clear();
     }
 
 private:
-    Occurrence make_occurrence(const EventRef& ref, const Shared<std::string>& uid, Instant start,
-                               Instant end, bool all_day) {
+    Occurrence make_occurrence(const EventRef& ref, GroupUid& uid, Instant start, Instant end,
+                               bool all_day) {
         auto it = m_prototypes.find(ref.event);
         if (it == m_prototypes.end())
-            it = m_prototypes.emplace(ref.event, prototype_of(ref, uid, m_files[ref.file_index]))
+            it = m_prototypes
+                     .emplace(ref.event, prototype_of(ref, uid.get(), m_files[ref.file_index]))
                      .first;
         Occurrence o = it->second;
         o.start = start;
@@ -358,7 +381,7 @@ private:
 
     FileZones& zones_of(const EventRef& ref) { return m_zones[ref.file_index]; }
 
-    void emit_single(const Shared<std::string>& uid, const EventRef& ref, bool recurring) {
+    void emit_single(GroupUid& uid, const EventRef& ref, bool recurring) {
         Timing t;
         try {
             t = timing_of(ref, zones_of(ref));
@@ -379,8 +402,8 @@ private:
         m_out.push_back(std::move(o));
     }
 
-    void expand_master(const Shared<std::string>& uid, const EventRef& master,
-                       const std::vector<EventRef>& overrides, std::vector<bool>& used) {
+    void expand_master(GroupUid& uid, const EventRef& master, std::span<const EventRef> overrides,
+                       std::vector<bool>& used) {
         const EventRecord& e = *master.event;
         if (e.rrules.empty() && e.rdates.empty() && overrides.empty()) {
             emit_single(uid, master, false);
@@ -644,41 +667,122 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
                                            const TimeWindow& window, const Zone& report_zone,
                                            Diagnostics& diagnostics,
                                            const ExpansionLimits& limits) {
+    // Every event, in file order. The problems found while the events are merged are kept
+    // by the event (or the file) they were found at, and reported in that order, as they
+    // would be by going through the events one by one: the events are grouped by sorting.
+    struct Found {
+        std::size_t order; // of the event the problems were found at
+        int step;          // 0: the file's zones, 1: the event's RECURRENCE-ID, 2: merging it
+        Diagnostics problems;
+    };
+    std::vector<Found> found;
+    auto keep_found = [&found](std::size_t order, int step, Diagnostics& problems) {
+        if (!problems.empty())
+            found.push_back({order, step, std::move(problems)});
+    };
     std::vector<std::unique_ptr<FileZones>> zones;
-    // Keyed by the events' own UIDs, which outlive this; ordered below.
-    std::unordered_map<std::string_view, Group> groups;
     std::size_t event_count = 0;
     for (const auto& calendar : calendars)
         event_count += calendar.events.size();
-    groups.reserve(event_count);
-    std::vector<EventRef> without_uid;
+    std::vector<EventRef> refs;
+    refs.reserve(event_count);
+    // Where each override's RECURRENCE-ID is, looked up once in file order (which reports
+    // any problem with its zone at the first event to use it).
+    std::vector<Instant> rid_at(event_count);
+    for (const auto& calendar : calendars) {
+        Diagnostics zone_problems;
+        zones.push_back(std::make_unique<FileZones>(calendar, report_zone, zone_problems));
+        keep_found(refs.size(), 0, zone_problems);
+        for (const auto& event : calendar.events) {
+            EventRef ref{&event, zones.back().get(), zones.size() - 1, refs.size()};
+            if (event.recurrence_id && !event.uid.empty() &&
+                event.recurrence_id->form != TimeForm::date) {
+                Diagnostics rid_problems;
+                ref.zones->report_to(rid_problems);
+                rid_at[ref.order] = ref.zones->instant_of(*event.recurrence_id, event.line);
+                keep_found(ref.order, 1, rid_problems);
+            }
+            refs.push_back(ref);
+        }
+    }
+    Diagnostics unreported; // no zone reports here after the look-ups above
+    for (auto& z : zones)
+        z->report_to(unreported);
+
+    // The events with a UID sorted by it, with the first eight bytes of each UID as one
+    // number beside it, which settles most comparisons without following two pointers to the
+    // strings (std::string compares bytes as unsigned char, as the big-endian number does);
+    // copies of one UID stay in file order. Two threads sort a half each.
+    struct ByUid {
+        std::uint64_t prefix;
+        std::string_view uid;
+        std::size_t order;
+    };
+    std::vector<ByUid> by_uid;
+    by_uid.reserve(event_count);
+    std::vector<const EventRef*> without_uid;
+    for (const EventRef& ref : refs) {
+        const std::string& uid = ref.event->uid;
+        if (uid.empty()) {
+            without_uid.push_back(&ref);
+            continue;
+        }
+        std::uint64_t prefix = 0;
+        for (std::size_t i = 0; i < 8; ++i)
+            prefix = prefix << 8 | (i < uid.size() ? static_cast<unsigned char>(uid[i]) : 0u);
+        by_uid.push_back({prefix, uid, ref.order});
+    }
+    auto uid_order = [](const ByUid& a, const ByUid& b) {
+        if (a.prefix != b.prefix)
+            return a.prefix < b.prefix;
+        if (int c = a.uid.compare(b.uid); c != 0)
+            return c < 0;
+        return a.order < b.order;
+    };
+    const auto middle = by_uid.begin() + static_cast<std::ptrdiff_t>(by_uid.size() / 2);
+    if (by_uid.size() >= 4096 && std::thread::hardware_concurrency() > 1) {
+        auto first_half =
+            std::async(std::launch::async, [&] { std::sort(by_uid.begin(), middle, uid_order); });
+        std::sort(middle, by_uid.end(), uid_order);
+        first_half.get();
+        std::inplace_merge(by_uid.begin(), middle, by_uid.end(), uid_order);
+    } else {
+        std::sort(by_uid.begin(), by_uid.end(), uid_order);
+    }
+
+    // Each UID's events merged in file order (see expand_occurrences, 1), into one list that
+    // the groups are spans of; it never grows past the events, so the spans stay put.
     auto same_master = [](const EventRef&, const EventRef&) { return true; };
-    auto same_rid = [](const EventRef& a, const EventRef& b) {
+    auto same_rid = [&rid_at](const EventRef& a, const EventRef& b) {
         const auto& x = *a.event->recurrence_id;
         const auto& y = *b.event->recurrence_id;
         if (x.form == TimeForm::date || y.form == TimeForm::date)
             return date::floor<days>(x.local) == date::floor<days>(y.local);
-        return a.zones->instant_of(x, a.event->line) == b.zones->instant_of(y, b.event->line);
+        return rid_at[a.order] == rid_at[b.order];
     };
-    for (const auto& calendar : calendars) {
-        zones.push_back(std::make_unique<FileZones>(calendar, report_zone, diagnostics));
-        for (const auto& event : calendar.events) {
-            EventRef ref{&event, zones.back().get(), zones.size() - 1};
-            if (event.uid.empty()) {
-                without_uid.push_back(ref);
-                continue;
-            }
-            Group& group = groups[std::string_view(event.uid)];
-            if (group.uid.empty())
-                group.uid = event.uid;
+    std::vector<EventRef> grouped;
+    grouped.reserve(event_count);
+    std::vector<Group> groups;
+    std::vector<EventRef> masters;
+    std::vector<EventRef> overrides;
+    OverrideIndex index;
+    for (std::size_t run = 0; run < by_uid.size();) {
+        std::size_t run_end = run + 1;
+        while (run_end < by_uid.size() && by_uid[run_end].prefix == by_uid[run].prefix &&
+               by_uid[run_end].uid == by_uid[run].uid)
+            ++run_end;
+        masters.clear();
+        overrides.clear();
+        index = OverrideIndex{};
+        for (std::size_t k = run; k < run_end; ++k) {
+            const EventRef& ref = refs[by_uid[k].order];
+            const EventRecord& event = *ref.event;
+            Diagnostics merge_problems;
             if (event.recurrence_id) {
-                if (!group.index)
-                    group.index = std::make_unique<OverrideIndex>();
-                OverrideIndex& index = *group.index;
                 const DateTimeValue& rid = *event.recurrence_id;
                 const bool by_date = rid.form == TimeForm::date;
                 const days::rep day = date::floor<days>(rid.local).time_since_epoch().count();
-                const Instant at = by_date ? Instant{} : ref.zones->instant_of(rid, event.line);
+                const Instant at = by_date ? Instant{} : rid_at[ref.order];
                 std::vector<std::size_t> positions;
                 auto take = [&positions](const auto& positions_by, const auto& key) {
                     if (auto it = positions_by.find(key); it != positions_by.end())
@@ -693,65 +797,50 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
                 std::sort(positions.begin(), positions.end());
                 positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
                 // A replaced copy keeps its old keys too; same_rid checks every position.
-                if (auto placed =
-                        add_copy(group.overrides, ref, same_rid, diagnostics, &positions)) {
+                if (auto placed = add_copy(overrides, ref, same_rid, merge_problems, &positions)) {
                     index.override_on[day].push_back(*placed);
                     if (by_date)
                         index.date_override_on[day].push_back(*placed);
                     else
                         index.override_at[at].push_back(*placed);
                 }
-            } else
-                add_copy(group.masters, ref, same_master, diagnostics);
+            } else {
+                add_copy(masters, ref, same_master, merge_problems);
+            }
+            keep_found(ref.order, 2, merge_problems);
         }
+        // An override without its master that carries rules of its own is a series in itself.
+        if (masters.empty())
+            std::erase_if(overrides, [&masters](const EventRef& o) {
+                bool is_series = !o.event->rrules.empty() || !o.event->rdates.empty();
+                if (is_series)
+                    masters.push_back(o);
+                return is_series;
+            });
+        const std::size_t masters_at = grouped.size();
+        grouped.insert(grouped.end(), masters.begin(), masters.end());
+        const std::size_t overrides_at = grouped.size();
+        grouped.insert(grouped.end(), overrides.begin(), overrides.end());
+        groups.push_back(
+            {by_uid[run].uid,
+             std::span<const EventRef>(grouped).subspan(masters_at, masters.size()),
+             std::span<const EventRef>(grouped).subspan(overrides_at, overrides.size())});
+        run = run_end;
     }
-
-    // An override without its master that carries rules of its own is a series in itself.
-    for (auto& entry : groups) {
-        // A named reference, since clang before 16 cannot capture a structured binding.
-        auto& group = entry.second;
-        if (!group.masters.empty())
-            continue;
-        std::erase_if(group.overrides, [&group](const EventRef& o) {
-            bool is_series = !o.event->rrules.empty() || !o.event->rdates.empty();
-            if (is_series)
-                group.masters.push_back(o);
-            return is_series;
-        });
-    }
+    by_uid = {};
+    std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+        return std::tie(a.order, a.step) < std::tie(b.order, b.step);
+    });
+    for (const Found& f : found)
+        diagnostics.append(f.problems);
 
     // Expanded in UID order (which orders the problems reported), then the events without UID.
-    // Sorted with the first eight bytes of each UID as one number beside it, which settles
-    // most comparisons without following two pointers to the strings; std::string compares
-    // bytes as unsigned char, as the big-endian number does.
-    struct ByUid {
-        std::uint64_t prefix;
-        std::string_view uid;
-        const Group* group;
-    };
-    std::vector<ByUid> by_uid;
-    by_uid.reserve(groups.size());
-    for (const auto& entry : groups) {
-        std::uint64_t prefix = 0;
-        for (std::size_t i = 0; i < 8; ++i)
-            prefix = prefix << 8 |
-                     (i < entry.first.size() ? static_cast<unsigned char>(entry.first[i]) : 0u);
-        by_uid.push_back({prefix, entry.first, &entry.second});
-    }
-    std::sort(by_uid.begin(), by_uid.end(), [](const ByUid& a, const ByUid& b) {
-        return a.prefix != b.prefix ? a.prefix < b.prefix : a.uid < b.uid;
-    });
+    for (const EventRef* ref : without_uid)
+        groups.push_back({{}, std::span<const EventRef>(ref, 1), {}});
     std::vector<const Group*> order;
-    order.reserve(groups.size() + without_uid.size());
-    for (const ByUid& entry : by_uid)
-        order.push_back(entry.group);
-    by_uid = {};
-    std::vector<Group> lone;
-    lone.reserve(without_uid.size());
-    for (const auto& ref : without_uid) {
-        lone.push_back(Group{{}, {ref}, {}, nullptr});
-        order.push_back(&lone.back());
-    }
+    order.reserve(groups.size());
+    for (const Group& group : groups)
+        order.push_back(&group);
     std::vector<Shared<std::string>> files;
     for (const auto& calendar : calendars)
         files.emplace_back(calendar.path);
