@@ -763,6 +763,7 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
     std::vector<EventRef> grouped;
     grouped.reserve(event_count);
     std::vector<Group> groups;
+    groups.reserve(by_uid.size() + without_uid.size());
     std::vector<EventRef> masters;
     std::vector<EventRef> overrides;
     OverrideIndex index;
