@@ -790,3 +790,156 @@ BOOST_AUTO_TEST_CASE(one_event_left_out_is_noted_in_the_singular) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+// What the one-pass scanner and the two passes it stands in for conclude about `event`.
+struct Verdicts {
+    StandInScanner::Scan scan;
+    bool plain = false;                  // plain_event_lines took it
+    std::optional<EventRecord> stand_in; // stand_in_outside's, from those lines
+};
+
+Verdicts both_verdicts(const EventBytes& event, const TimeWindow& window) {
+    Verdicts v;
+    SeenLines seen_by_scanner, seen_by_reader;
+    StandInScanner scanner(seen_by_scanner);
+    v.scan = scanner.scan(event, window);
+    std::vector<std::string_view> lines;
+    std::string unfolded;
+    v.plain = plain_event_lines(event, lines, unfolded);
+    if (v.plain)
+        v.stand_in = stand_in_outside(lines, event.begin_line, window, &seen_by_reader);
+    return v;
+}
+
+// Checks that the scanner, when sure, says what the two passes say; returns whether it was.
+bool scanner_agrees(const EventBytes& event, const TimeWindow& window) {
+    const Verdicts v = both_verdicts(event, window);
+    using Verdict = StandInScanner::Verdict;
+    if (v.scan.verdict == Verdict::unsure)
+        return false;
+    BOOST_TEST_REQUIRE(v.plain, "the scanner is sure about an event plain_event_lines refuses");
+    if (v.scan.verdict == Verdict::read_by_libical) {
+        BOOST_TEST(!v.stand_in.has_value(), "the scanner missed a stand-in");
+        return true;
+    }
+    BOOST_TEST_REQUIRE(v.stand_in.has_value(), "the scanner made a stand-in the reader does not");
+    const EventRecord& a = v.scan.record;
+    const EventRecord& b = *v.stand_in;
+    BOOST_TEST(a.stand_in);
+    BOOST_TEST(a.line == b.line);
+    BOOST_TEST(a.uid == b.uid);
+    BOOST_TEST(same_time(a.dtstart, b.dtstart));
+    BOOST_TEST(same_time(a.dtend, b.dtend));
+    BOOST_TEST(a.duration.has_value() == b.duration.has_value());
+    if (a.duration && b.duration) {
+        BOOST_TEST(a.duration->days == b.duration->days);
+        BOOST_TEST(a.duration->exact.count() == b.duration->exact.count());
+    }
+    BOOST_TEST(same_time(a.recurrence_id, b.recurrence_id));
+    BOOST_TEST(a.sequence == b.sequence);
+    BOOST_TEST(a.summary == b.summary);
+    BOOST_TEST(a.location == b.location);
+    BOOST_TEST(a.status == b.status);
+    BOOST_TEST(a.transp == b.transp);
+    BOOST_TEST((a.organizer.get() == b.organizer.get()));
+    BOOST_TEST((a.attendees.get() == b.attendees.get()));
+    return true;
+}
+
+EventBytes bytes_of(const std::string& properties) {
+    return {2, "BEGIN:VEVENT\r\n" + properties + "END:VEVENT\r\n"};
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(event_prescan)
+
+// Every VEVENT that the reading thread hands over as bytes, in every file of the corpus and
+// the bad inputs and in the generated calendar, read with a window far from every event and
+// one in 2026: wherever the one-pass scanner is sure, plain_event_lines takes the event and
+// stand_in_outside gives the same stand-in, field by field, or none.
+BOOST_AUTO_TEST_CASE(the_scanner_concludes_what_the_line_splitter_and_stand_in_reader_do) {
+    busywork::testing::TempDir dir;
+    const TimeWindow far{sys_days{3000_y / January / 1}, sys_days{3000_y / January / 8}};
+    std::size_t events = 0;
+    std::size_t sure = 0;
+    for (const auto& path : equivalence_inputs(dir)) {
+        std::istringstream in(file_text(path));
+        Diagnostics ignored;
+        ComponentStream stream(in, path, ignored);
+        ComponentText component;
+        EventBytes event;
+        for (StreamItem item; (item = stream.next(component, event)) != StreamItem::end;) {
+            if (item != StreamItem::event_bytes)
+                continue;
+            for (const TimeWindow& window : {far, widened}) {
+                BOOST_TEST_CONTEXT(path << ":" << event.begin_line) {
+                    ++events;
+                    if (scanner_agrees(event, window))
+                        ++sure;
+                }
+            }
+        }
+    }
+    // Most events of those files are of the plainest kind.
+    BOOST_TEST_MESSAGE("the scanner was sure of " << sure << " of " << events);
+    BOOST_TEST(events > 1000u);
+    BOOST_TEST(sure * 10 > events * 9, sure << " sure of " << events);
+}
+
+// Events written to trip a one-pass reading: each is either taken as plain_event_lines and
+// stand_in_outside take it, or left to them (`unsure`), never read otherwise.
+BOOST_AUTO_TEST_CASE(the_scanner_is_unsure_of_what_it_does_not_read_as_the_others_do) {
+    const std::string times = "DTSTART:20200106T090000Z\r\nDTEND:20200106T100000Z\r\n";
+    const std::vector<std::pair<std::string, bool>> cases{
+        // {properties, whether the scanner must be sure}
+        {"UID:a\r\n" + times, true},
+        {"UID:a\r\n" + times + "BEGIN:VALARM\r\nACTION:DISPLAY\r\nEND:VALARM\r\n", true},
+        {"UID:a\r\nDTSTART;TZID=Europe/Berlin:20200106T090000\r\nDURATION:PT1H\r\n", true},
+        {"UID:a\r\n" + times + "RRULE:FREQ=DAILY\r\n", true},         // libical's
+        {"UID:a\r\n" + times + "DTSTART:20200107T090000Z\r\n", true}, // two DTSTARTs
+        {"UID:a\r\n" + times + "SUMMARY:a \\q escape\r\n", true},     // refused text
+        {"UID:a\r\n" + times + "BEGIN:VALARM\r\nRRULE:FREQ=DAILY\r\nEND:VALARM\r\n", true},
+        {"UID:a\r\n" + times + "ATTENDEE;CN=\"Doe: Jane\";PARTSTAT=ACCEPTED:mailto:j@x.de\r\n",
+         true},
+        {"UID:a\r\n" + times + "ATTENDEE;PARTSTAT=ACCEPTED;CN=Jo\r\n :mailto:j@x.de\r\n", true},
+        {"UID:a\r\n" + times + "DESCRIPTION:long\r\n  text\r\n\tmore\r\n", true},
+        {"UID:a\nDTSTART:20200106T090000Z\nDTEND:20200106T100000Z\n", true}, // LF alone
+        {"uid:a\r\n" + times, false},                                        // lower case
+        {"UID:a\r\n" + times + "x-custom:1\r\n", false},
+        {"UID:a\r\n" + times + "\r\n", false},             // an empty line
+        {"UID:a\r\n" + times + "X-A:1\rX-B:2\r\n", false}, // a CR alone
+        {"UID:a\r\n" + times + "DESCRI\r\n PTION:folded name\r\n", false},
+        {"UID:a\r\n" + times + "BEGIN:\r\n", false},
+        {"UID:a\r\n" + times + "BEGIN;X=1:VALARM\r\nEND:VALARM\r\n", false},
+        {"UID:a\r\n" + times + "BEGIN:VAL\r\n ARM\r\nEND:VALARM\r\n", false},
+        {"UID:a\r\n" + times + "BEGIN:VALARM\r\nEND:VTODO\r\n", false},
+        {"UID:a\r\n" + times + "BEGIN:VEVENT\r\nEND:VEVENT\r\n", false},
+        {"UID:a\r\n" + times + "X-A;;B=1:x\r\n", false}, // empty parameter
+        {"UID:a\r\n" + times + "X-A;:x\r\n", false},
+        {"UID:a\r\n" + times + "X-A;B=\"1:x\r\n", false}, // unbalanced quote
+        {"UID:a\r\n" + times + "X_A:x\r\n", false},
+        {"UID:a\r\n" + times + std::string("X-A:x\0y\r\n", 9), false},
+        {"UID:a\r\n" + times + "X-A:\xC3(\r\n", false}, // not UTF-8
+    };
+    std::string nested;
+    for (int depth = 0; depth < 9; ++depth)
+        nested += "BEGIN:X" + std::to_string(depth) + "\r\n";
+    for (int depth = 8; depth >= 0; --depth)
+        nested += "END:X" + std::to_string(depth) + "\r\n";
+    std::vector<std::pair<std::string, bool>> all = cases;
+    all.emplace_back("UID:a\r\n" + times + nested, false); // deeper than plain_event_lines goes
+    for (const auto& [properties, must_be_sure] : all) {
+        BOOST_TEST_CONTEXT(properties) {
+            for (const TimeWindow& window : {widened, TimeWindow{sys_days{2020_y / January / 1},
+                                                                 sys_days{2020_y / January / 8}}}) {
+                bool sure = scanner_agrees(bytes_of(properties), window);
+                BOOST_TEST(sure == must_be_sure);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,8 @@
 #include <busywork/ascii_bytes.hpp>
 #include <busywork/domains.hpp>
 #include <busywork/event_prescan.hpp>
+#include <busywork/text_encoding.hpp>
+#include <cstring>
 #include <initializer_list>
 #include <span>
 #include <string_view>
@@ -39,9 +41,11 @@ Property property_of(string_view name) {
         string_view name;
         Property property;
     };
+    // The last letters tell most names of one length apart (DTSTART, DTSTAMP) without a
+    // call to compare them whole.
     auto among = [name](std::initializer_list<Known> known) {
         for (const auto& k : known)
-            if (k.name == name)
+            if (k.name.back() == name.back() && k.name.front() == name.front() && k.name == name)
                 return k.property;
         return Property::other;
     };
@@ -465,6 +469,53 @@ struct Found {
     std::vector<const string_view*> attendees;
 };
 
+// Notes `l`, a line of the VEVENT's own named `property`, in `found`; false when the event
+// must go to libical (read_plain_event, 1 and 2).
+bool note_property(Property property, const string_view& l, Found& found) {
+    auto once = [&l](const string_view*& slot) {
+        if (slot)
+            return false;
+        slot = &l;
+        return true;
+    };
+    switch (property) {
+    case Property::recurrence:
+        return false;
+    case Property::dtstart:
+        return once(found.dtstart);
+    case Property::dtend:
+        return once(found.dtend);
+    case Property::duration:
+        return once(found.duration);
+    case Property::uid:
+        return once(found.uid);
+    case Property::summary:
+        return once(found.summary);
+    case Property::location:
+        return once(found.location);
+    case Property::status:
+        return once(found.status);
+    case Property::transp:
+        return once(found.transp);
+    case Property::sequence:
+        return once(found.sequence);
+    case Property::organizer:
+        return once(found.organizer);
+    case Property::recurrence_id:
+        return once(found.recurrence_id);
+    case Property::attendee:
+        found.attendees.push_back(&l);
+        return true;
+    default:
+        return true;
+    }
+}
+
+// Whether what was found makes a record (read_plain_event, 2).
+bool is_complete(const Found& found) {
+    return found.dtstart && !(found.dtend && found.duration);
+}
+
 // False when the event must go to libical (read_plain_event, 1, 2 and 7).
 bool find_properties(std::span<const string_view> lines, Found& found) {
     if (lines.size() < 2 || lines.front() != "BEGIN:VEVENT" || lines.back() != "END:VEVENT")
@@ -491,59 +542,10 @@ bool find_properties(std::span<const string_view> lines, Found& found) {
         }
         if (depth > 0)
             continue;
-        auto once = [&l](const string_view*& slot) {
-            if (slot)
-                return false;
-            slot = &l;
-            return true;
-        };
-        bool ok = true;
-        switch (property) {
-        case Property::recurrence:
-            return false;
-        case Property::dtstart:
-            ok = once(found.dtstart);
-            break;
-        case Property::dtend:
-            ok = once(found.dtend);
-            break;
-        case Property::duration:
-            ok = once(found.duration);
-            break;
-        case Property::uid:
-            ok = once(found.uid);
-            break;
-        case Property::summary:
-            ok = once(found.summary);
-            break;
-        case Property::location:
-            ok = once(found.location);
-            break;
-        case Property::status:
-            ok = once(found.status);
-            break;
-        case Property::transp:
-            ok = once(found.transp);
-            break;
-        case Property::sequence:
-            ok = once(found.sequence);
-            break;
-        case Property::organizer:
-            ok = once(found.organizer);
-            break;
-        case Property::recurrence_id:
-            ok = once(found.recurrence_id);
-            break;
-        case Property::attendee:
-            found.attendees.push_back(&l);
-            break;
-        default:
-            break;
-        }
-        if (!ok)
+        if (!note_property(property, l, found))
             return false;
     }
-    return depth == 0 && found.dtstart && !(found.dtend && found.duration);
+    return depth == 0 && is_complete(found);
 }
 
 std::size_t after_name(const string_view* line) {
@@ -637,11 +639,9 @@ bool read_rest(const Found& found, EventRecord& e, SeenLines* seen) {
     return true;
 }
 
-std::optional<EventRecord> read(std::span<const string_view> lines, int begin_line,
-                                const TimeWindow* outside_of, SeenLines* seen = nullptr) {
-    Found found;
-    if (!find_properties(lines, found))
-        return std::nullopt;
+// The record of what find_properties found, when it is a stand-in's.
+std::optional<EventRecord> read_found(const Found& found, int begin_line,
+                                      const TimeWindow* outside_of, SeenLines* seen) {
     EventRecord e;
     e.line = begin_line;
     if (!read_times(found, e) || (outside_of && may_touch(e, *outside_of)) ||
@@ -649,6 +649,14 @@ std::optional<EventRecord> read(std::span<const string_view> lines, int begin_li
         return std::nullopt;
     e.stand_in = true;
     return e;
+}
+
+std::optional<EventRecord> read(std::span<const string_view> lines, int begin_line,
+                                const TimeWindow* outside_of, SeenLines* seen = nullptr) {
+    Found found;
+    if (!find_properties(lines, found))
+        return std::nullopt;
+    return read_found(found, begin_line, outside_of, seen);
 }
 
 std::optional<EventRecord> read(const ComponentText& event, const TimeWindow* outside_of) {
@@ -747,6 +755,167 @@ std::optional<Shared<std::string>> SeenLines::text(std::string_view line) {
         }
     }
     return remember(m_texts, line, read);
+}
+
+namespace {
+
+bool is_upper_component_name(std::string_view name) {
+    return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+// Whether a content line whose name, without lower case, ends at `name_end` and is followed by
+// ';' or ':' is well-formed by is_well_formed's reading: 1 when it is, 0 when it is not, -1
+// when `text` ends first (it may go on in a continuation line).
+int well_formed_from(std::string_view text, std::size_t name_end) {
+    if (text[name_end] == ':')
+        return 1;
+    bool quoted = false;
+    for (std::size_t i = name_end;; ++i) {
+        i = ascii::find_first<'"', ':', ';'>(text, i);
+        if (i == string_view::npos)
+            return -1;
+        if (text[i] == '"')
+            quoted = !quoted;
+        else if (text[i] == ':' && !quoted)
+            return i != name_end + 1 ? 1 : 0;
+        else if (text[i] == ';' && i > name_end && text[i - 1] == ';')
+            return 0;
+    }
+}
+
+} // namespace
+
+StandInScanner::Scan StandInScanner::scan(const EventBytes& event, const TimeWindow& window) {
+    Scan result;
+    const string_view bytes = event.bytes;
+    if (!is_valid_utf8(bytes) || std::memchr(bytes.data(), '\0', bytes.size()) != nullptr)
+        return result;
+    if (m_unfolded.capacity() < bytes.size())
+        m_unfolded.reserve(bytes.size()); // the views into it must stay put
+    m_unfolded.clear();
+    m_read.clear();
+    std::array<string_view, 8> open{}; // subcomponents open, as plain_event_lines allows
+    std::size_t depth = 0;
+    bool begun = false;
+    bool ended = false;
+    bool refused = false; // a line that makes the event libical's
+    std::size_t at = 0;
+    // Where the physical line from `from` ends, and where the next one begins; false for a CR
+    // alone (a line end of its own to the Unfolder) or a line without an end.
+    ascii::LineEnds line_ends(bytes);
+    auto physical_end = [&](std::size_t from, std::size_t& end, std::size_t& next) {
+        end = line_ends.next(from);
+        if (end == string_view::npos)
+            return false;
+        next = end + 1;
+        if (bytes[end] == '\r') {
+            if (next == bytes.size() || bytes[next] != '\n')
+                return false;
+            ++next;
+        }
+        return true;
+    };
+    while (at < bytes.size()) {
+        std::size_t end = 0;
+        std::size_t next = 0;
+        if (!physical_end(at, end, next) || end == at || is_blank(bytes[at]) || ended)
+            return result;
+        const string_view first = bytes.substr(at, end - at);
+        // The continuation lines, if any.
+        std::size_t logical_next = next;
+        while (logical_next < bytes.size() && is_blank(bytes[logical_next])) {
+            std::size_t continuation_end = 0;
+            if (!physical_end(logical_next, continuation_end, logical_next))
+                return result;
+        }
+        const bool folded = logical_next != next;
+        auto unfolded = [&]() {
+            const std::size_t from = m_unfolded.size();
+            m_unfolded.append(first);
+            for (std::size_t c = next; c < logical_next;) {
+                std::size_t c_end = 0;
+                std::size_t c_next = 0;
+                physical_end(c, c_end, c_next);
+                m_unfolded.append(bytes.substr(c + 1, c_end - c - 1));
+                c = c_next;
+            }
+            return string_view(m_unfolded).substr(from);
+        };
+        at = logical_next;
+
+        // A name in lower case, even in part, is left to the others (find_properties reads
+        // `dtstart` as libical's, say).
+        const std::size_t name_end = ascii::upper_name_length(first);
+        if (name_end == 0 || name_end == first.size() ||
+            (first[name_end] != ':' && first[name_end] != ';'))
+            return result;
+        const string_view name = first.substr(0, name_end);
+        const Property property = property_of(name);
+        const bool marker = property == Property::begin || property == Property::end;
+        const bool read = !marker && property != Property::other && depth == 0;
+        string_view text = first;
+        int well_formed = folded && read           ? -1
+                          : first[name_end] == ':' ? 1
+                                                   : well_formed_from(first, name_end);
+        if (folded && well_formed < 0) {
+            text = unfolded();
+            well_formed = well_formed_from(text, name_end);
+        }
+        if (well_formed != 1)
+            return result;
+        if (!begun) {
+            if (folded || text != "BEGIN:VEVENT")
+                return result;
+            begun = true;
+            continue;
+        }
+        if (marker) {
+            // As plain_event_lines takes BEGIN and END lines; others named so are left to it.
+            const std::size_t keyword = property == Property::begin ? 6 : 4;
+            if (folded || text[name_end] != ':' || text.size() <= keyword)
+                return result;
+            const string_view component = text.substr(keyword);
+            if (!is_upper_component_name(component))
+                return result;
+            if (property == Property::begin) {
+                if (component == "VEVENT" || component == "VCALENDAR" || depth == open.size())
+                    return result;
+                open[depth++] = component;
+            } else if (depth > 0 && open[depth - 1] == component) {
+                --depth;
+            } else if (depth == 0 && component == "VEVENT") {
+                ended = true;
+            } else {
+                return result;
+            }
+            continue;
+        }
+        if (read && !refused) {
+            if (property == Property::recurrence)
+                refused = true;
+            else
+                m_read.emplace_back(static_cast<unsigned char>(property), text);
+        }
+    }
+    if (!ended)
+        return result;
+    // The event is plain: from here on, the verdict is stand_in_outside's.
+    result.verdict = Verdict::read_by_libical;
+    if (refused)
+        return result;
+    Found found;
+    for (const auto& [property, line] : m_read)
+        if (!note_property(static_cast<Property>(property), line, found))
+            return result;
+    if (!is_complete(found))
+        return result;
+    if (auto record = read_found(found, event.begin_line, &window, &m_seen)) {
+        result.verdict = Verdict::stand_in;
+        result.record = std::move(*record);
+    }
+    return result;
 }
 
 } // namespace busywork

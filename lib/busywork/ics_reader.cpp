@@ -580,6 +580,7 @@ ParsedBatch parse_batch(std::vector<FoundEvent> found, const std::string& path,
     batch.events.reserve(found.size());
     std::vector<std::string_view> plain_lines;
     std::string unfolded;
+    StandInScanner scanner(seen);
     for (auto& event : found) {
         ComponentText component;
         // Whether the pre-scan has looked at the event's lines already.
@@ -588,8 +589,17 @@ ParsedBatch parse_batch(std::vector<FoundEvent> found, const std::string& path,
             component = std::move(event.component);
         } else {
             batch.structure.append(event.structure_before);
-            // Most of a ten-year export lies outside a week: read straight from the bytes.
-            if (window && plain_event_lines(event.bytes, plain_lines, unfolded)) {
+            // Most of a ten-year export lies outside a week: read straight from the bytes,
+            // in one pass when the event is of the plainest kind.
+            auto scan = window ? scanner.scan(event.bytes, *window) : StandInScanner::Scan{};
+            if (scan.verdict == StandInScanner::Verdict::stand_in) {
+                batch.events.push_back(std::move(scan.record));
+                ++batch.not_parsed;
+                continue;
+            }
+            if (scan.verdict == StandInScanner::Verdict::read_by_libical)
+                looked_at = true;
+            else if (window && plain_event_lines(event.bytes, plain_lines, unfolded)) {
                 if (auto stand_in =
                         stand_in_outside(plain_lines, event.bytes.begin_line, *window, &seen)) {
                     batch.events.push_back(std::move(*stand_in));

@@ -5,6 +5,7 @@
 #include <busywork/classified_events.hpp>
 #include <busywork/content_lines.hpp>
 #include <busywork/error.hpp>
+#include <busywork/event_prescan.hpp>
 #include <busywork/ics_reader.hpp>
 #include <busywork/ownership.hpp>
 #include <busywork/recurrence.hpp>
@@ -125,11 +126,62 @@ void check_plain_lines_agree(std::string_view text) {
     }
 }
 
+// Where the one-pass scanner is sure, plain_event_lines takes the event and stand_in_outside
+// gives the stand-in it gives, or none, for a window in 2026 and one far from any event.
+void check_scanner_agrees(std::string_view text) {
+    Diagnostics d;
+    ViewStream in(text);
+    ComponentStream stream(in, "fuzz.ics", d);
+    ComponentText component;
+    EventBytes event;
+    std::vector<std::string_view> lines;
+    std::string unfolded;
+    const TimeWindow windows[] = {
+        {date::sys_days{date::year{2026} / 10 / 16}, date::sys_days{date::year{2026} / 10 / 29}},
+        {date::sys_days{date::year{3000} / 1 / 1}, date::sys_days{date::year{3000} / 1 / 8}}};
+    for (;;) {
+        StreamItem item = stream.next(component, event);
+        if (item == StreamItem::end)
+            return;
+        if (item != StreamItem::event_bytes)
+            continue;
+        for (const TimeWindow& window : windows) {
+            SeenLines seen_by_scanner;
+            SeenLines seen_by_reader;
+            StandInScanner scanner(seen_by_scanner);
+            auto scan = scanner.scan(event, window);
+            if (scan.verdict == StandInScanner::Verdict::unsure)
+                continue;
+            if (!plain_event_lines(event, lines, unfolded))
+                std::abort();
+            auto stand_in = stand_in_outside(lines, event.begin_line, window, &seen_by_reader);
+            if ((scan.verdict == StandInScanner::Verdict::stand_in) != stand_in.has_value())
+                std::abort();
+            if (!stand_in)
+                continue;
+            const EventRecord& a = scan.record;
+            const EventRecord& b = *stand_in;
+            auto same_time = [](const auto& x, const auto& y) {
+                return x.has_value() == y.has_value() &&
+                       (!x || (x->local == y->local && x->form == y->form && x->tzid == y->tzid));
+            };
+            if (a.uid != b.uid || !same_time(a.dtstart, b.dtstart) ||
+                !same_time(a.dtend, b.dtend) || !same_time(a.recurrence_id, b.recurrence_id) ||
+                a.duration.has_value() != b.duration.has_value() || a.sequence != b.sequence ||
+                a.summary != b.summary || a.location != b.location || a.status != b.status ||
+                a.transp != b.transp || !(a.organizer.get() == b.organizer.get()) ||
+                !(a.attendees.get() == b.attendees.get()))
+                std::abort();
+        }
+    }
+}
+
 } // namespace
 
 void ingest_and_expand(const std::uint8_t* data, std::size_t size) {
     check_both_splits_agree(text_of(data, size));
     check_plain_lines_agree(text_of(data, size));
+    check_scanner_agrees(text_of(data, size));
     Diagnostics diagnostics;
     CalendarFile calendar = read_calendar(text_of(data, size), "fuzz.ics", diagnostics);
     TimeWindow window = span_of(weeks_around(calendar));
