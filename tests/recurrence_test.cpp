@@ -279,4 +279,41 @@ BOOST_AUTO_TEST_CASE(merging_reports_its_problems_in_file_order_not_uid_order) {
     BOOST_TEST(found == expected, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(merging_a_large_calendar_reports_in_file_order_across_threads) {
+    // 2,500 UIDs, each written twice: first all with SEQUENCE 0 and SUMMARY v0 in UID order
+    // (u-0000 to u-2499), then all with SEQUENCE 1 and SUMMARY v1 in reverse UID order. 5,000
+    // events are more than the 4,096 from which two threads merge a half of the UIDs each. Each
+    // newer copy replaces its older one, which is reported at the older copy's BEGIN line when the
+    // newer one comes: in file order, u-2499 first and u-0000 last, not in UID order. Six lines an
+    // event after expand_text's BEGIN:VCALENDAR, VERSION and PRODID: u-k's first copy begins on
+    // line 4 + 6k.
+    constexpr int uids = 2500;
+    std::string body;
+    auto event = [](int k, int sequence) {
+        char uid[16];
+        std::snprintf(uid, sizeof uid, "u-%04d", k);
+        return std::string("BEGIN:VEVENT\nUID:") + uid + "\nSEQUENCE:" + std::to_string(sequence) +
+               "\nSUMMARY:v" + std::to_string(sequence) +
+               "\nDTSTART:20260105T090000Z\nEND:VEVENT\n";
+    };
+    for (int k = 0; k < uids; ++k)
+        body += event(k, 0);
+    for (int k = uids - 1; k >= 0; --k)
+        body += event(k, 1);
+    auto e = expand_text(body, "2026-01-01", "2026-02-01");
+    BOOST_TEST(e.occurrences.size() == static_cast<std::size_t>(uids));
+    BOOST_REQUIRE_EQUAL(e.diagnostics.all().size(), static_cast<std::size_t>(uids));
+    bool in_file_order = true;
+    for (int i = 0; i < uids; ++i) {
+        const int k = uids - 1 - i;
+        const auto& d = e.diagnostics.all()[static_cast<std::size_t>(i)];
+        char uid[16];
+        std::snprintf(uid, sizeof uid, "u-%04d", k);
+        in_file_order =
+            in_file_order && d.line == 4 + 6 * k &&
+            d.message.find(std::string("UID ") + uid + " is replaced") != std::string::npos;
+    }
+    BOOST_TEST(in_file_order);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

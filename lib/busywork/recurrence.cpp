@@ -760,73 +760,106 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
             return date::floor<days>(x.local) == date::floor<days>(y.local);
         return rid_at[a.order] == rid_at[b.order];
     };
-    std::vector<EventRef> grouped;
-    grouped.reserve(event_count);
-    std::vector<Group> groups;
-    groups.reserve(by_uid.size() + without_uid.size());
-    std::vector<EventRef> masters;
-    std::vector<EventRef> overrides;
-    OverrideIndex index;
-    for (std::size_t run = 0; run < by_uid.size();) {
-        std::size_t run_end = run + 1;
-        while (run_end < by_uid.size() && by_uid[run_end].prefix == by_uid[run].prefix &&
-               by_uid[run_end].uid == by_uid[run].uid)
-            ++run_end;
-        masters.clear();
-        overrides.clear();
-        index = OverrideIndex{};
-        for (std::size_t k = run; k < run_end; ++k) {
-            const EventRef& ref = refs[by_uid[k].order];
-            const EventRecord& event = *ref.event;
-            Diagnostics merge_problems;
-            if (event.recurrence_id) {
-                const DateTimeValue& rid = *event.recurrence_id;
-                const bool by_date = rid.form == TimeForm::date;
-                const days::rep day = date::floor<days>(rid.local).time_since_epoch().count();
-                const Instant at = by_date ? Instant{} : rid_at[ref.order];
-                std::vector<std::size_t> positions;
-                auto take = [&positions](const auto& positions_by, const auto& key) {
-                    if (auto it = positions_by.find(key); it != positions_by.end())
-                        positions.insert(positions.end(), it->second.begin(), it->second.end());
-                };
-                if (by_date) {
-                    take(index.override_on, day);
+    // Two threads merge a half of the UIDs each, into lists of their own.
+    struct Merged {
+        std::vector<EventRef> grouped;
+        std::vector<Group> groups;
+        std::vector<Found> found;
+    };
+    auto merge_runs = [&](std::size_t from, std::size_t to, Merged& merged) {
+        std::vector<EventRef>& grouped = merged.grouped;
+        grouped.reserve(to - from);
+        merged.groups.reserve(to - from);
+        std::vector<EventRef> masters;
+        std::vector<EventRef> overrides;
+        OverrideIndex index;
+        for (std::size_t run = from; run < to;) {
+            std::size_t run_end = run + 1;
+            while (run_end < to && by_uid[run_end].prefix == by_uid[run].prefix &&
+                   by_uid[run_end].uid == by_uid[run].uid)
+                ++run_end;
+            masters.clear();
+            overrides.clear();
+            index = OverrideIndex{};
+            for (std::size_t k = run; k < run_end; ++k) {
+                const EventRef& ref = refs[by_uid[k].order];
+                const EventRecord& event = *ref.event;
+                Diagnostics merge_problems;
+                if (event.recurrence_id) {
+                    const DateTimeValue& rid = *event.recurrence_id;
+                    const bool by_date = rid.form == TimeForm::date;
+                    const days::rep day = date::floor<days>(rid.local).time_since_epoch().count();
+                    const Instant at = by_date ? Instant{} : rid_at[ref.order];
+                    std::vector<std::size_t> positions;
+                    auto take = [&positions](const auto& positions_by, const auto& key) {
+                        if (auto it = positions_by.find(key); it != positions_by.end())
+                            positions.insert(positions.end(), it->second.begin(), it->second.end());
+                    };
+                    if (by_date) {
+                        take(index.override_on, day);
+                    } else {
+                        take(index.override_at, at);
+                        take(index.date_override_on, day);
+                    }
+                    std::sort(positions.begin(), positions.end());
+                    positions.erase(std::unique(positions.begin(), positions.end()),
+                                    positions.end());
+                    // A replaced copy keeps its old keys too; same_rid checks every position.
+                    if (auto placed =
+                            add_copy(overrides, ref, same_rid, merge_problems, &positions)) {
+                        index.override_on[day].push_back(*placed);
+                        if (by_date)
+                            index.date_override_on[day].push_back(*placed);
+                        else
+                            index.override_at[at].push_back(*placed);
+                    }
                 } else {
-                    take(index.override_at, at);
-                    take(index.date_override_on, day);
+                    add_copy(masters, ref, same_master, merge_problems);
                 }
-                std::sort(positions.begin(), positions.end());
-                positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
-                // A replaced copy keeps its old keys too; same_rid checks every position.
-                if (auto placed = add_copy(overrides, ref, same_rid, merge_problems, &positions)) {
-                    index.override_on[day].push_back(*placed);
-                    if (by_date)
-                        index.date_override_on[day].push_back(*placed);
-                    else
-                        index.override_at[at].push_back(*placed);
-                }
-            } else {
-                add_copy(masters, ref, same_master, merge_problems);
+                if (!merge_problems.empty())
+                    merged.found.push_back({ref.order, 2, std::move(merge_problems)});
             }
-            keep_found(ref.order, 2, merge_problems);
+            // An override without its master that carries rules of its own is a series in
+            // itself.
+            if (masters.empty())
+                std::erase_if(overrides, [&masters](const EventRef& o) {
+                    bool is_series = !o.event->rrules.empty() || !o.event->rdates.empty();
+                    if (is_series)
+                        masters.push_back(o);
+                    return is_series;
+                });
+            const std::size_t masters_at = grouped.size();
+            grouped.insert(grouped.end(), masters.begin(), masters.end());
+            const std::size_t overrides_at = grouped.size();
+            grouped.insert(grouped.end(), overrides.begin(), overrides.end());
+            merged.groups.push_back(
+                {by_uid[run].uid,
+                 std::span<const EventRef>(grouped).subspan(masters_at, masters.size()),
+                 std::span<const EventRef>(grouped).subspan(overrides_at, overrides.size())});
+            run = run_end;
         }
-        // An override without its master that carries rules of its own is a series in itself.
-        if (masters.empty())
-            std::erase_if(overrides, [&masters](const EventRef& o) {
-                bool is_series = !o.event->rrules.empty() || !o.event->rdates.empty();
-                if (is_series)
-                    masters.push_back(o);
-                return is_series;
-            });
-        const std::size_t masters_at = grouped.size();
-        grouped.insert(grouped.end(), masters.begin(), masters.end());
-        const std::size_t overrides_at = grouped.size();
-        grouped.insert(grouped.end(), overrides.begin(), overrides.end());
-        groups.push_back(
-            {by_uid[run].uid,
-             std::span<const EventRef>(grouped).subspan(masters_at, masters.size()),
-             std::span<const EventRef>(grouped).subspan(overrides_at, overrides.size())});
-        run = run_end;
+    };
+    // The halves meet where a UID's run ends.
+    std::size_t halfway = by_uid.size() / 2;
+    while (halfway > 0 && halfway < by_uid.size() && by_uid[halfway].uid == by_uid[halfway - 1].uid)
+        ++halfway;
+    Merged first_merged;
+    Merged second_merged;
+    if (by_uid.size() >= 4096 && std::thread::hardware_concurrency() > 1) {
+        auto first_half =
+            std::async(std::launch::async, [&] { merge_runs(0, halfway, first_merged); });
+        merge_runs(halfway, by_uid.size(), second_merged);
+        first_half.get();
+    } else {
+        merge_runs(0, by_uid.size(), first_merged);
+    }
+    std::vector<Group> groups;
+    groups.reserve(first_merged.groups.size() + second_merged.groups.size() + without_uid.size());
+    for (Merged* merged : {&first_merged, &second_merged}) {
+        groups.insert(groups.end(), merged->groups.begin(), merged->groups.end());
+        merged->groups = {};
+        std::move(merged->found.begin(), merged->found.end(), std::back_inserter(found));
+        merged->found = {};
     }
     by_uid = {};
     std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
