@@ -4,6 +4,8 @@
 // itself is the reference: from `skip_before` on, both walks must give the same starts.
 #include <boost/test/unit_test.hpp>
 #include <busywork/recurrence_rule.hpp>
+#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -113,6 +115,132 @@ BOOST_AUTO_TEST_CASE(rules_with_count_or_of_longer_periods_are_walked_from_dtsta
             BOOST_TEST(late.visited == reference.visited);
         }
     }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+// A random RRULE of the shapes walk computes itself and of others near them, which libical
+// walks: FREQ, INTERVAL, WKST, BYDAY (with and without positions), BYMONTHDAY (some past the
+// 28th), BYMONTH, COUNT, and now and then BYSETPOS, BYHOUR or BYYEARDAY.
+std::string random_rule(std::mt19937& random) {
+    auto pick = [&random](int from, int to) {
+        return std::uniform_int_distribution<int>(from, to)(random);
+    };
+    const char* weekdays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+    auto some_weekdays = [&](bool positions) {
+        std::string out;
+        for (int d = 0; d < 7; ++d) {
+            if (pick(0, 2) != 0)
+                continue;
+            int position = positions ? pick(-5, 5) : 0;
+            out +=
+                (out.empty() ? "" : ",") + (position ? std::to_string(position) : "") + weekdays[d];
+        }
+        return out.empty() ? std::string(weekdays[pick(0, 6)]) : out;
+    };
+    auto some_month_days = [&]() {
+        std::string out;
+        for (int n = pick(1, 3); n > 0; --n) {
+            int day = pick(1, 31) * (pick(0, 3) == 0 ? -1 : 1);
+            out += (out.empty() ? "" : ",") + std::to_string(day);
+        }
+        return out;
+    };
+    std::ostringstream rule;
+    const int freq = pick(0, 3);
+    const char* frequencies[] = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"};
+    rule << "FREQ=" << frequencies[freq];
+    if (pick(0, 1))
+        rule << ";INTERVAL=" << pick(1, freq == 0 ? 14 : 4);
+    if (pick(0, 3) == 0)
+        rule << ";WKST=" << weekdays[pick(0, 6)];
+    switch (freq) {
+    case 0:
+    case 1:
+        if (pick(0, 1))
+            rule << ";BYDAY=" << some_weekdays(pick(0, 9) == 0);
+        break;
+    case 2:
+        if (int by = pick(0, 2); by == 1)
+            rule << ";BYDAY=" << some_weekdays(pick(0, 3) != 0);
+        else if (by == 2)
+            rule << ";BYMONTHDAY=" << some_month_days();
+        break;
+    default:
+        if (pick(0, 2) != 0) {
+            rule << ";BYMONTH=" << pick(1, 12);
+            if (pick(0, 2) == 0)
+                rule << "," << pick(1, 12);
+            if (int by = pick(0, 2); by == 1)
+                rule << ";BYDAY=" << some_weekdays(true);
+            else if (by == 2)
+                rule << ";BYMONTHDAY=" << some_month_days();
+        }
+        break;
+    }
+    if (pick(0, 9) == 0)
+        rule << (pick(0, 2) == 0 ? ";BYSETPOS=-1" : pick(0, 1) ? ";BYHOUR=9,15" : ";BYYEARDAY=100");
+    if (pick(0, 1))
+        rule << ";COUNT=" << pick(1, 60);
+    return rule.str();
+}
+
+struct Walked {
+    std::vector<LocalTime> starts;
+    RecurrenceRule::Walk walk;
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(recurrence_rule)
+
+// 1,500 random rules and DTSTARTs from 1990 to 2035 (and some after 2500), each walked with a
+// random skip_before, a step limit of 300 or a random one, and up to 12 years (20,000 rules,
+// a limit of 5,000 and up to 40 years when walk began to compute starts itself): the starts walk
+// computes, where libical's iterator does not make them, are those libical's iterator makes,
+// and the walk ends the same way (cut by the limit or not, at the same last start).
+BOOST_AUTO_TEST_CASE(walk_gives_the_starts_libicals_iterator_gives) {
+    std::mt19937 random(20261204);
+    auto pick = [&random](int from, int to) {
+        return std::uniform_int_distribution<int>(from, to)(random);
+    };
+    std::size_t starts = 0;
+    for (int n = 0; n < 1500; ++n) {
+        const std::string text = random_rule(random);
+        const RecurrenceRule rule = RecurrenceRule::parse(text);
+        const int year = n % 50 == 0 ? pick(2500, 2600) : pick(1990, 2035);
+        const LocalTime dtstart =
+            LocalTime{date::local_days{date::year{year} / pick(1, 12) / pick(1, 28)}} +
+            std::chrono::minutes{15 * pick(0, 95)};
+        const LocalTime skip_before = pick(0, 1) ? dtstart : dtstart + date::days{pick(0, 4000)};
+        const LocalTime until = dtstart + date::years{pick(1, 12)};
+        const std::size_t limit = static_cast<std::size_t>(pick(0, 3) == 0 ? pick(1, 50) : 300);
+        auto walk_with = [&](bool by_libical) {
+            Walked walked;
+            auto visit = [&](LocalTime start) {
+                if (start > until)
+                    return false;
+                if (start >= skip_before)
+                    walked.starts.push_back(start);
+                return true;
+            };
+            walked.walk = by_libical ? rule.walk_by_libical(dtstart, skip_before, limit, visit)
+                                     : rule.walk(dtstart, skip_before, limit, visit);
+            return walked;
+        };
+        const Walked ours = walk_with(false);
+        const Walked libicals = walk_with(true);
+        BOOST_TEST_CONTEXT(text << " from " << date::format("%F %R", dtstart) << ", skipping to "
+                                << date::format("%F %R", skip_before) << ", limit " << limit) {
+            BOOST_TEST_REQUIRE(ours.starts == libicals.starts);
+            BOOST_TEST_REQUIRE(ours.walk.cut == libicals.walk.cut);
+            BOOST_TEST_REQUIRE((ours.walk.last_seen == libicals.walk.last_seen));
+        }
+        starts += ours.starts.size();
+    }
+    BOOST_TEST(starts > 30'000u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
