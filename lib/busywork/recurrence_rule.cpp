@@ -181,7 +181,8 @@ LocalTime period_of(const icalrecurrencetype& rule, LocalTime t) {
 //   from either end or every one, or neither (DTSTART's day, up to the 28th);
 // - YEARLY, with BYMONTH and then BYMONTHDAY or BYDAY as MONTHLY's within those months, or
 //   neither (DTSTART's day, up to the 28th), or neither part (DTSTART's date, not February 29).
-// Rules with any other part (BYSETPOS, BYYEARDAY, BYWEEKNO, BYHOUR ..., RSCALE) go to libical.
+// Rules with any other part (BYSETPOS, BYYEARDAY, BYWEEKNO, BYHOUR ..., RSCALE), and those
+// from before 1583, go to libical.
 class SimpleRule {
 public:
     static std::optional<SimpleRule> of(const icalrecurrencetype& rule, LocalTime dtstart) {
@@ -222,6 +223,9 @@ public:
         }
         std::sort(simple.m_months.begin(), simple.m_months.end());
         const date::year_month_day start{date::floor<date::days>(dtstart)};
+        // ICU's calendar, and so libical's iterator, is Julian before October 15, 1582.
+        if (start.year() < date::year{1583})
+            return std::nullopt;
         const unsigned start_day = static_cast<unsigned>(start.day());
         const bool any_position = std::any_of(simple.m_days.begin(), simple.m_days.end(),
                                               [](const Day& d) { return d.position != 0; });
