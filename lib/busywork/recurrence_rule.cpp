@@ -173,10 +173,14 @@ LocalTime period_of(const icalrecurrencetype& rule, LocalTime t) {
 // a ten-year export has hundreds of series and every VTIMEZONE's observances to 2200. The
 // starts are those libical gives (tests/recurrence_rule_test.cpp holds the two to each other
 // for thousands of rules): every start of the pattern at or after DTSTART, at DTSTART's time
-// of day, DTSTART itself only when it is one. Shapes whose every period has a start:
+// of day, DTSTART itself only when it is one. One exception: every few weeks, libical 3.0
+// does not always start the weeks at WKST, and puts the first start of a rule with one BYDAY
+// day a period or more late (FREQ=WEEKLY;INTERVAL=3;BYDAY=SU from Tuesday 2025-09-23 first
+// gives 2025-10-12, then 11-02). Here, as in RFC 5545 3.3.10 and recurring-ical-events, the
+// weeks start at WKST and every INTERVAL-th from DTSTART's has the BYDAY days (2025-09-28,
+// 10-19). Shapes whose every period has a start:
 // - DAILY, with BYDAY weekdays only when INTERVAL is no multiple of seven;
-// - WEEKLY, with BYDAY weekdays, every week (then in weeks from WKST), or every few weeks
-//   with WKST Monday and two BYDAY days or more;
+// - WEEKLY, with BYDAY weekdays, in weeks from WKST;
 // - MONTHLY, with BYMONTHDAY from -28 to 28 (not 0), or BYDAY weekdays, each at most fourth
 //   from either end or every one, or neither (DTSTART's day, up to the 28th);
 // - YEARLY, with BYMONTH and then BYMONTHDAY or BYDAY as MONTHLY's within those months, or
@@ -244,13 +248,7 @@ public:
                 return std::nullopt;
             break;
         case ICAL_WEEKLY_RECURRENCE:
-            // Every second week or more, libical 3.0 does not always start the weeks at
-            // WKST, and puts the first start of a rule with one BYDAY day a period or more
-            // late (FREQ=WEEKLY;INTERVAL=3;BYDAY=SU from Tuesday 2025-09-23 first gives
-            // 2025-10-12, not 09-28); those are its to walk.
-            if (month_days || months || any_position ||
-                (rule.interval > 1 &&
-                 (simple.m_week_start != date::Monday || simple.m_days.size() < 2)))
+            if (month_days || months || any_position)
                 return std::nullopt;
             break;
         case ICAL_MONTHLY_RECURRENCE:
