@@ -103,6 +103,12 @@ inline std::size_t upper_name_length(std::string_view text) {
     return detail::name_length<false>(text);
 }
 
+/// Whether `name` is not empty and only of upper-case letters, digits and '-', as the names of
+/// components in plain BEGIN and END lines are.
+inline bool is_upper_name(std::string_view name) {
+    return !name.empty() && upper_name_length(name) == name.size();
+}
+
 /// The CR and LF bytes of a text, in order, found sixty-four bytes at a time: for going through
 /// every line end of a whole event, where find_first would start over for each line.
 class LineEnds {

@@ -449,26 +449,31 @@ std::string content_line_problem(std::string_view line) {
 
 // One pass over the name and parameters where content_line_problem takes three: this runs for
 // every line of every event, and most lines are plain. Anything out of the ordinary is left to
-// content_line_problem. Bytes are told apart by a table, which makes the loops a load and a
-// test a byte.
+// content_line_problem.
 bool is_well_formed(std::string_view line) {
-    std::size_t i = ascii::name_length(line);
-    const std::size_t name_end = i;
-    if (name_end == 0 || name_end == line.size() || (line[i] != ':' && line[i] != ';'))
+    const std::size_t name_end = ascii::name_length(line);
+    if (name_end == 0 || name_end == line.size() ||
+        (line[name_end] != ':' && line[name_end] != ';'))
         return content_line_problem(line).empty();
+    return parameters_well_formed(line, name_end) == 1;
+}
+
+int parameters_well_formed(std::string_view text, std::size_t name_end) {
+    if (text[name_end] == ':')
+        return 1;
     // The name holds no quote, so quoting starts with the parameters; ";;" counts even inside
     // quotes, as content_line_problem looks for it in the text as written.
     bool quoted = false;
-    for (;; ++i) {
-        i = ascii::find_first<'"', ':', ';'>(line, i);
+    for (std::size_t i = name_end;; ++i) {
+        i = ascii::find_first<'"', ':', ';'>(text, i);
         if (i == std::string_view::npos)
-            return false; // no colon outside quotes
-        if (line[i] == '"')
+            return -1;
+        if (text[i] == '"')
             quoted = !quoted;
-        else if (line[i] == ':' && !quoted)
-            return i != name_end + 1; // not `NAME;:` (an empty parameter)
-        else if (line[i] == ';' && i > name_end && line[i - 1] == ';')
-            return false;
+        else if (text[i] == ':' && !quoted)
+            return i != name_end + 1 ? 1 : 0; // not `NAME;:` (an empty parameter)
+        else if (text[i] == ';' && i > name_end && text[i - 1] == ';')
+            return 0;
     }
 }
 
@@ -872,12 +877,6 @@ ComponentText split_event_bytes(const EventBytes& event, const std::string& file
 
 namespace {
 
-bool is_plain_component_name(std::string_view name) {
-    return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
-
 // What ComponentSplitter::add takes for a BEGIN or END line (component_marker).
 bool is_marker(std::string_view line, std::string_view keyword) {
     return line.size() > keyword.size() &&
@@ -939,12 +938,12 @@ bool plain_event_lines(const EventBytes& event, std::vector<std::string_view>& l
             return false;
         } else if (ascii_upper(text.front()) == 'B' && is_marker(text, "BEGIN:")) {
             std::string_view name = text.substr(6);
-            if (!text.starts_with("BEGIN:") || !is_plain_component_name(name) || name == "VEVENT" ||
+            if (!text.starts_with("BEGIN:") || !ascii::is_upper_name(name) || name == "VEVENT" ||
                 name == "VCALENDAR" || !open.push(name))
                 return false;
         } else if (ascii_upper(text.front()) == 'E' && is_marker(text, "END:")) {
             std::string_view name = text.substr(4);
-            if (!text.starts_with("END:") || !is_plain_component_name(name))
+            if (!text.starts_with("END:") || !ascii::is_upper_name(name))
                 return false;
             if (!open.pop(name)) {
                 if (!open.empty() || name != "VEVENT")

@@ -132,6 +132,11 @@ std::string content_line_problem(std::string_view line);
 /// Whether content_line_problem(line) is empty, found faster for the plain lines that most are.
 bool is_well_formed(std::string_view line);
 
+/// is_well_formed's look at the parameters of a line whose name ends at `name_end`, before a
+/// ';' or ':': 1 when the line is well-formed, 0 when it is not, -1 when `text` ends before
+/// the colon that starts the value (a continuation line may hold the rest).
+int parameters_well_formed(std::string_view text, std::size_t name_end);
+
 /// The property name of a content line, upper-cased: `DTSTART` for `dtstart;TZID=x:...`.
 std::string property_name(std::string_view content_line);
 

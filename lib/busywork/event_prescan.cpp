@@ -757,36 +757,6 @@ std::optional<Shared<std::string>> SeenLines::text(std::string_view line) {
     return remember(m_texts, line, read);
 }
 
-namespace {
-
-bool is_upper_component_name(std::string_view name) {
-    return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
-
-// Whether a content line whose name, without lower case, ends at `name_end` and is followed by
-// ';' or ':' is well-formed by is_well_formed's reading: 1 when it is, 0 when it is not, -1
-// when `text` ends first (it may go on in a continuation line).
-int well_formed_from(std::string_view text, std::size_t name_end) {
-    if (text[name_end] == ':')
-        return 1;
-    bool quoted = false;
-    for (std::size_t i = name_end;; ++i) {
-        i = ascii::find_first<'"', ':', ';'>(text, i);
-        if (i == string_view::npos)
-            return -1;
-        if (text[i] == '"')
-            quoted = !quoted;
-        else if (text[i] == ':' && !quoted)
-            return i != name_end + 1 ? 1 : 0;
-        else if (text[i] == ';' && i > name_end && text[i - 1] == ';')
-            return 0;
-    }
-}
-
-} // namespace
-
 StandInScanner::Scan StandInScanner::scan(const EventBytes& event, const TimeWindow& window) {
     Scan result;
     const string_view bytes = event.bytes;
@@ -858,10 +828,10 @@ StandInScanner::Scan StandInScanner::scan(const EventBytes& event, const TimeWin
         string_view text = first;
         int well_formed = folded && read           ? -1
                           : first[name_end] == ':' ? 1
-                                                   : well_formed_from(first, name_end);
+                                                   : parameters_well_formed(first, name_end);
         if (folded && well_formed < 0) {
             text = unfolded();
-            well_formed = well_formed_from(text, name_end);
+            well_formed = parameters_well_formed(text, name_end);
         }
         if (well_formed != 1)
             return result;
@@ -877,7 +847,7 @@ StandInScanner::Scan StandInScanner::scan(const EventBytes& event, const TimeWin
             if (folded || text[name_end] != ':' || text.size() <= keyword)
                 return result;
             const string_view component = text.substr(keyword);
-            if (!is_upper_component_name(component))
+            if (!ascii::is_upper_name(component))
                 return result;
             if (property == Property::begin) {
                 if (component == "VEVENT" || component == "VCALENDAR" || depth == open.size())

@@ -676,9 +676,10 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
         Diagnostics problems;
     };
     std::vector<Found> found;
-    auto keep_found = [&found](std::size_t order, int step, Diagnostics& problems) {
+    auto keep_found = [](std::vector<Found>& into, std::size_t order, int step,
+                         Diagnostics& problems) {
         if (!problems.empty())
-            found.push_back({order, step, std::move(problems)});
+            into.push_back({order, step, std::move(problems)});
     };
     std::vector<std::unique_ptr<FileZones>> zones;
     std::size_t event_count = 0;
@@ -692,7 +693,7 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
     for (const auto& calendar : calendars) {
         Diagnostics zone_problems;
         zones.push_back(std::make_unique<FileZones>(calendar, report_zone, zone_problems));
-        keep_found(refs.size(), 0, zone_problems);
+        keep_found(found, refs.size(), 0, zone_problems);
         for (const auto& event : calendar.events) {
             EventRef ref{&event, zones.back().get(), zones.size() - 1, refs.size()};
             if (event.recurrence_id && !event.uid.empty() &&
@@ -700,7 +701,7 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
                 Diagnostics rid_problems;
                 ref.zones->report_to(rid_problems);
                 rid_at[ref.order] = ref.zones->instant_of(*event.recurrence_id, event.line);
-                keep_found(ref.order, 1, rid_problems);
+                keep_found(found, ref.order, 1, rid_problems);
             }
             refs.push_back(ref);
         }
@@ -739,8 +740,10 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
             return c < 0;
         return a.order < b.order;
     };
+    // Sorting and merging take two threads from this many events with a UID.
+    const bool two_threads = by_uid.size() >= 4096 && std::thread::hardware_concurrency() > 1;
     const auto middle = by_uid.begin() + static_cast<std::ptrdiff_t>(by_uid.size() / 2);
-    if (by_uid.size() >= 4096 && std::thread::hardware_concurrency() > 1) {
+    if (two_threads) {
         auto first_half =
             std::async(std::launch::async, [&] { std::sort(by_uid.begin(), middle, uid_order); });
         std::sort(middle, by_uid.end(), uid_order);
@@ -750,8 +753,7 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
         std::sort(by_uid.begin(), by_uid.end(), uid_order);
     }
 
-    // Each UID's events merged in file order (see expand_occurrences, 1), into one list that
-    // the groups are spans of; it never grows past the events, so the spans stay put.
+    // Each UID's events merged in file order (see expand_occurrences, 1).
     auto same_master = [](const EventRef&, const EventRef&) { return true; };
     auto same_rid = [&rid_at](const EventRef& a, const EventRef& b) {
         const auto& x = *a.event->recurrence_id;
@@ -760,7 +762,8 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
             return date::floor<days>(x.local) == date::floor<days>(y.local);
         return rid_at[a.order] == rid_at[b.order];
     };
-    // Two threads merge a half of the UIDs each, into lists of their own.
+    // Two threads merge a half of the UIDs each, into lists of their own that the groups are
+    // spans of; a list never grows past its half's events, so the spans stay put.
     struct Merged {
         std::vector<EventRef> grouped;
         std::vector<Group> groups;
@@ -816,8 +819,7 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
                 } else {
                     add_copy(masters, ref, same_master, merge_problems);
                 }
-                if (!merge_problems.empty())
-                    merged.found.push_back({ref.order, 2, std::move(merge_problems)});
+                keep_found(merged.found, ref.order, 2, merge_problems);
             }
             // An override without its master that carries rules of its own is a series in
             // itself.
@@ -845,7 +847,7 @@ std::vector<Occurrence> expand_occurrences(const std::vector<CalendarFile>& cale
         ++halfway;
     Merged first_merged;
     Merged second_merged;
-    if (by_uid.size() >= 4096 && std::thread::hardware_concurrency() > 1) {
+    if (two_threads) {
         auto first_half =
             std::async(std::launch::async, [&] { merge_runs(0, halfway, first_merged); });
         merge_runs(halfway, by_uid.size(), second_merged);

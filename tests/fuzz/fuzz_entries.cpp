@@ -100,22 +100,27 @@ void check_both_splits_agree(std::string_view text) {
         std::abort();
 }
 
-// plain_event_lines may take a VEVENT handed over as bytes only when splitting it reports
-// nothing and gives the same lines.
-void check_plain_lines_agree(std::string_view text) {
+// Calls `visit` with each VEVENT that the reading thread hands over as bytes.
+template <class Visit>
+void for_each_event_bytes(std::string_view text, Visit visit) {
     Diagnostics d;
     ViewStream in(text);
     ComponentStream stream(in, "fuzz.ics", d);
     ComponentText component;
     EventBytes event;
+    for (StreamItem item; (item = stream.next(component, event)) != StreamItem::end;)
+        if (item == StreamItem::event_bytes)
+            visit(event);
+}
+
+// plain_event_lines may take a VEVENT handed over as bytes only when splitting it reports
+// nothing and gives the same lines.
+void check_plain_lines_agree(std::string_view text) {
     std::vector<std::string_view> lines;
     std::string unfolded;
-    for (;;) {
-        StreamItem item = stream.next(component, event);
-        if (item == StreamItem::end)
+    for_each_event_bytes(text, [&](const EventBytes& event) {
+        if (!plain_event_lines(event, lines, unfolded))
             return;
-        if (item != StreamItem::event_bytes || !plain_event_lines(event, lines, unfolded))
-            continue;
         Diagnostics splitting;
         ComponentText split = split_event_bytes(event, "fuzz.ics", splitting);
         if (!splitting.all().empty() || split.lines.size() != lines.size())
@@ -123,28 +128,18 @@ void check_plain_lines_agree(std::string_view text) {
         for (std::size_t i = 0; i < lines.size(); ++i)
             if (split.lines[i].text != lines[i])
                 std::abort();
-    }
+    });
 }
 
 // Where the one-pass scanner is sure, plain_event_lines takes the event and stand_in_outside
 // gives the stand-in it gives, or none, for a window in 2026 and one far from any event.
 void check_scanner_agrees(std::string_view text) {
-    Diagnostics d;
-    ViewStream in(text);
-    ComponentStream stream(in, "fuzz.ics", d);
-    ComponentText component;
-    EventBytes event;
     std::vector<std::string_view> lines;
     std::string unfolded;
     const TimeWindow windows[] = {
         {date::sys_days{date::year{2026} / 10 / 16}, date::sys_days{date::year{2026} / 10 / 29}},
         {date::sys_days{date::year{3000} / 1 / 1}, date::sys_days{date::year{3000} / 1 / 8}}};
-    for (;;) {
-        StreamItem item = stream.next(component, event);
-        if (item == StreamItem::end)
-            return;
-        if (item != StreamItem::event_bytes)
-            continue;
+    for_each_event_bytes(text, [&](const EventBytes& event) {
         for (const TimeWindow& window : windows) {
             SeenLines seen_by_scanner;
             SeenLines seen_by_reader;
@@ -173,7 +168,7 @@ void check_scanner_agrees(std::string_view text) {
                 !(a.attendees.get() == b.attendees.get()))
                 std::abort();
         }
-    }
+    });
 }
 
 } // namespace
